@@ -1,0 +1,83 @@
+"""`make bench`: speed goals, printed as numbers and as ratios to a baseline of the same run.
+
+Goal (foundation): pages stay cheap as an agency grows. A 200-position agency
+has 40x the positions of a 5-position one; its organisation chart and API list
+must take the same number of queries and under 8x the time (per-row queries
+would push the ratio towards 40x). The paginated people list must stay under
+2x. Timings are never asserted by tests; this prints them.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sakip.settings")
+os.environ.setdefault("SAKIP_DATA_DIR", tempfile.mkdtemp(prefix="sakip-bench-"))
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from sakip import testing  # noqa: E402
+from sakip.organisasi.models import Jabatan  # noqa: E402
+
+
+def ukur(client: Client, url: str, ulang: int = 30) -> tuple[float, int]:
+    """Median milliseconds and the query count of GET url."""
+    client.get(url)  # warm caches
+    waktu = []
+    for _ in range(ulang):
+        mulai = time.perf_counter()
+        client.get(url)
+        waktu.append((time.perf_counter() - mulai) * 1000)
+    with CaptureQueriesContext(connection) as q:
+        client.get(url)
+    return statistics.median(waktu), len(q.captured_queries)
+
+
+def agensi(pemda, nama: str, kode: str, tambahan: int):
+    a = testing.buat_kecamatan(pemda, nama, kode)
+    for n in range(tambahan):
+        j = Jabatan.objects.create(instansi=a.instansi, nama=f"Jabatan {n}", atasan=a.j_camat)
+        testing.buat_pegawai(f"b{n}.{kode.lower()}", instansi=a.instansi, jabatan=j)
+    return a
+
+
+def main() -> int:
+    call_command("migrate", verbosity=0)
+    pemda = testing.buat_pemda("Kabupaten Bench")
+    kecil = agensi(pemda, "Kecil", "KEC-K", 1)
+    besar = agensi(pemda, "Besar", "KEC-B", 196)
+    baris = []
+    for judul, url_fn in [
+        ("bagan organisasi", lambda a: f"/instansi/{a.instansi.pk}/"),
+        ("daftar pegawai", lambda a: f"/instansi/{a.instansi.pk}/pegawai/"),
+        ("API jabatan", lambda a: f"/api/instansi/{a.instansi.pk}/jabatan"),
+    ]:
+        hasil = []
+        for a in (kecil, besar):
+            c = Client()
+            c.force_login(a.camat)
+            hasil.append(ukur(c, url_fn(a)))
+        (t0, q0), (t1, q1) = hasil
+        baris.append((judul, t0, q0, t1, q1, t1 / t0))
+    print(f"{'halaman':<20}{'5 jabatan':>12}{'q':>4}{'200 jabatan':>14}{'q':>4}{'rasio':>8}")
+    for judul, t0, q0, t1, q1, rasio in baris:
+        print(f"{judul:<20}{t0:>10.1f}ms{q0:>4}{t1:>12.1f}ms{q1:>4}{rasio:>7.2f}x")
+    print("tujuan: jumlah query sama; rasio waktu < 8x (bagan, API), < 2x (daftar, 50/halaman)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

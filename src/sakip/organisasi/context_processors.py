@@ -1,0 +1,36 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .access import jabatan_pimpinan_ids, peran_pemda
+
+
+def navigasi(request):
+    """The navigation a user's role allows; nothing is listed that is not built."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigasi": []}
+    items = [(_("Beranda"), reverse("beranda"), "beranda")]
+    if peran_pemda(user):
+        items.append((_("Instansi"), reverse("organisasi:instansi_daftar"), "instansi"))
+    if user.instansi_id:
+        items.append(
+            (
+                _("Profil Instansi"),
+                reverse("organisasi:instansi_detail", args=[user.instansi_id]),
+                "profil",
+            )
+        )
+        items.append(
+            (_("Pegawai"), reverse("organisasi:pegawai_daftar", args=[user.instansi_id]), "pegawai")
+        )
+        if user.instansi_id in jabatan_pimpinan_ids(user):
+            items.append(
+                (
+                    _("Riwayat Instansi"),
+                    reverse("organisasi:instansi_riwayat", args=[user.instansi_id]),
+                    "riwayat",
+                )
+            )
+    if user.is_staff:
+        items.append((_("Data Master"), reverse("admin:index"), "admin"))
+    return {"navigasi": items}

@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from sakip.organisasi.demo import SANDI_DEMO, muat_demo
+
+
+class Command(BaseCommand):
+    help = "Memuat data demo (Kabupaten Siak dan instansinya) lalu mencetak akun demo."
+
+    def handle(self, *args, **options):
+        dibuat, logins = muat_demo()
+        self.stdout.write(f"Data demo: {dibuat} baris baru ditambahkan (0 berarti sudah lengkap).")
+        self.stdout.write("")
+        self.stdout.write("Akun demo — kata sandi semua akun: " + SANDI_DEMO)
+        lebar = max(len(u) for u, _, _ in logins)
+        for username, peran, instansi in logins:
+            self.stdout.write(f"  {username.ljust(lebar)}  {peran} — {instansi}")
+        self.stdout.write("")
+        self.stdout.write("Buka http://127.0.0.1:8000/ dan masuk dengan salah satu akun di atas.")

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from sakip.api import api
+from sakip.organisasi import views as organisasi_views
+
+admin.site.site_header = "Data Master SAKIP"
+admin.site.site_title = "SAKIP"
+admin.site.index_title = "Data master Pemda, instansi, jabatan dan pegawai"
+
+urlpatterns = [
+    path("", organisasi_views.beranda, name="beranda"),
+    path("akun/", include("sakip.akun.urls")),
+    path("", include("sakip.organisasi.urls")),
+    path("", include("sakip.audit.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
