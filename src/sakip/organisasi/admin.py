@@ -2,17 +2,27 @@
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import Instansi, Jabatan, Pegawai, PelaksanaTugas, Pemda, PemetaanPelaksana
+from .validators import normalisasi_nip
+
+
+class FilterTerbatas(admin.RelatedFieldListFilter):
+    """A related-object filter that lists only what the administrator may reach."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(o.pk, str(o)) for o in field.related_model.objects.for_user(request.user)]
 
 
 class MasterAdmin(admin.ModelAdmin):
     """Scoped to the admin's Pemda; every save and delete goes through a service."""
 
     simpan = None  # the service that saves this model: f(aktor=, <arg>=obj)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     arg = ""
 
     def _boleh(self, request) -> bool:
@@ -79,7 +89,7 @@ class InstansiAdmin(MasterAdmin):
     simpan = services.simpan_instansi
     arg = "instansi"
     list_display = ["nama", "jenis", "kode_unit", "pemda"]
-    list_filter = ["jenis", "pemda"]
+    list_filter = ["jenis", ("pemda", FilterTerbatas)]
     search_fields = ["nama", "kode_unit"]
     inlines = [PemetaanInline]
 
@@ -89,7 +99,7 @@ class JabatanAdmin(MasterAdmin):
     simpan = services.simpan_jabatan
     arg = "jabatan"
     list_display = ["nama", "instansi", "atasan", "eselon", "peran", "tunggal"]
-    list_filter = ["instansi", "eselon"]
+    list_filter = [("instansi", FilterTerbatas), "eselon"]
     search_fields = ["nama", "instansi__nama"]
     list_select_related = ["instansi", "atasan"]
 
@@ -107,11 +117,18 @@ class PemetaanPelaksanaAdmin(MasterAdmin):
     simpan = services.simpan_pemetaan
     arg = "pemetaan"
     list_display = ["nama_pelaksana", "jabatan", "instansi"]
-    list_filter = ["instansi"]
+    list_filter = [("instansi", FilterTerbatas)]
     list_select_related = ["jabatan", "instansi"]
 
 
 class PegawaiForm(forms.ModelForm):
+    # Wider than the column: people paste the NIP as printed, with spaces.
+    nip = forms.CharField(
+        label="NIP",
+        max_length=30,
+        required=False,
+        help_text=_("18 angka; boleh diketik dengan spasi seperti tercetak."),
+    )
     sandi_baru = forms.CharField(
         label=_("Kata sandi baru"),
         required=False,
@@ -136,12 +153,15 @@ class PegawaiForm(forms.ModelForm):
             "is_active",
         ]
 
+    def clean_nip(self):
+        return normalisasi_nip(self.cleaned_data["nip"]) or None
+
 
 @admin.register(Pegawai)
 class PegawaiAdmin(MasterAdmin):
     form = PegawaiForm
     list_display = ["nama", "nip", "instansi", "jabatan", "peran", "is_active"]
-    list_filter = ["instansi", "peran", "is_active"]
+    list_filter = [("instansi", FilterTerbatas), "peran", "is_active"]
     search_fields = ["nama", "nip", "username"]
     list_select_related = ["instansi", "jabatan"]
 
