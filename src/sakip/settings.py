@@ -30,6 +30,8 @@ DEBUG = envbool("DEBUG", False)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_NAME = envstr("SITE_NAME", "SAKIP")
+# The public address, for links in emails and QR codes.
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -44,6 +46,9 @@ INSTALLED_APPS = [
     "sakip.audit",
     "sakip.organisasi",
     "sakip.akun",
+    "sakip.notifikasi",
+    "sakip.antrian",
+    "sakip.kalender",
     "sakip.sop",
 ]
 
@@ -74,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sakip.organisasi.context_processors.navigasi",
+                "sakip.sop.context_processors.navigasi_sop",
             ],
             "builtins": ["sakip.lib.templatetags.format_id"],
         },
@@ -149,6 +155,13 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+
+# First year of a Renstra cycle (five-yearly SOPs run for 2021–2025, 2026–2030, …).
+SAKIP_RENSTRA_TAHUN_AWAL = envint("SAKIP_RENSTRA_TAHUN_AWAL", 2021)
+
+# Largest file a step may attach, in megabytes.
+LAMPIRAN_MAKS_MB = envint("LAMPIRAN_MAKS_MB", 10)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")

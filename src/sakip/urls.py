@@ -15,6 +15,8 @@ urlpatterns = [
     path("akun/", include("sakip.akun.urls")),
     path("", include("sakip.organisasi.urls")),
     path("", include("sakip.audit.urls")),
+    path("sop/", include("sakip.sop.urls")),
+    path("notifikasi/", include("sakip.notifikasi.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -100,12 +100,15 @@ KECAMATAN_PEMETAAN = {
     "Sekcam": "sekcam",
     "Sekretaris Camat": "sekcam",
     "Kasubag Evapor": "evapor",
+    "Kasub Evapor": "evapor",
     "Kasubag Perencanaan": "evapor",
     "Kasubag": "evapor",
     "Kasubag Umum": "umum",
     "Kasi": "kasi_pem",
     "Staf": "staf",
     "Fungsional Umum": "fungsional",
+    # The public fills in the IKM questionnaire; the Staf who hands it out records it.
+    "Masyarakat": "staf",
 }
 
 INSTANSI = [
@@ -216,6 +219,10 @@ INSTANSI = [
             "Kasubag AD": "ad",
             "Kasubag LN": "ln",
             "Staf": "staf",
+            # A Bagian has no secretary or general-affairs subsection of its own: the
+            # referenced letter and meeting SOPs run through these positions.
+            "Sekretaris": "pengendalian",
+            "Kasubag Umum": "ad",
         },
     },
 ]

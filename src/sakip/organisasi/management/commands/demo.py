@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from sakip.organisasi.demo import SANDI_DEMO, muat_demo
+from sakip.organisasi.models import Pegawai
+from sakip.sop import demo as sop_demo
 
 
 class Command(BaseCommand):
@@ -8,6 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         dibuat, logins = muat_demo()
+        dibuat += sop_demo.muat(Pegawai.objects.get(username="admin"))
         self.stdout.write(f"Data demo: {dibuat} baris baru ditambahkan (0 berarti sudah lengkap).")
         self.stdout.write("")
         self.stdout.write("Akun demo — kata sandi semua akun: " + SANDI_DEMO)

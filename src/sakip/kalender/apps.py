@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KalenderConfig(AppConfig):
+    name = "sakip.kalender"
+    verbose_name = "Kalender kerja"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NotifikasiConfig(AppConfig):
+    name = "sakip.notifikasi"
+    verbose_name = "Notifikasi"

@@ -1,0 +1,50 @@
+"""Sending notifications: in-app rows now, email after the transaction commits."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import Notifikasi
+
+log = logging.getLogger(__name__)
+
+
+def kirim(*, penerima, judul: str, isi: str = "", tautan: str = "", kunci: str = "") -> bool:
+    """Notify one person; with `kunci`, a second send of the same key does nothing.
+
+    Returns True when a new notification was created.
+    """
+    try:
+        with transaction.atomic():
+            Notifikasi.objects.create(
+                penerima=penerima, judul=judul[:200], isi=isi, tautan=tautan, kunci=kunci
+            )
+    except IntegrityError:
+        return False  # already sent under this key
+    if penerima.email:
+        transaction.on_commit(lambda: _email(penerima.email, judul, isi, tautan))
+    return True
+
+
+def _email(alamat: str, judul: str, isi: str, tautan: str) -> None:
+    teks = isi
+    if tautan:
+        teks += f"\n\n{settings.SITE_URL.rstrip('/')}{tautan}"
+    try:
+        send_mail(f"[SAKIP] {judul}", teks, None, [alamat])
+    except OSError:
+        # The in-app notification stands; a mail server outage must not undo the work.
+        log.warning("Email ke %s gagal dikirim", alamat, exc_info=True)
+
+
+def tandai_dibaca(*, aktor, notifikasi: Notifikasi | None = None) -> int:
+    """Mark one (or all) of the actor's notifications read; repeating it is harmless."""
+    qs = Notifikasi.objects.milik(aktor).filter(dibaca_pada__isnull=True)
+    if notifikasi is not None:
+        qs = qs.filter(pk=notifikasi.pk)
+    return qs.update(dibaca_pada=timezone.now())

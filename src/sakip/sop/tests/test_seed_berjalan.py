@@ -1,0 +1,135 @@
+"""Every seed SOP runs end to end in its demo agency: the approve path, then each reject branch.
+
+Each step is done by a person who holds the step actor's position (or the team the
+SOP formed); someone who does not hold it is refused at every step.
+"""
+
+import pytest
+from django.core.management import call_command
+
+from sakip.organisasi.demo import muat_demo
+from sakip.organisasi.models import Instansi, Pegawai
+from sakip.sop import engine, services
+from sakip.sop.demo import SEED_INSTANSI
+from sakip.sop.models import Pelaksanaan, Tugas
+
+KODE_SEED = sorted(k for k in services.pustaka() if services.pustaka()[k].sumber)
+
+
+def _cabang_tolak() -> list[tuple[str, int]]:
+    hasil = []
+    for kode in KODE_SEED:
+        for i, lg in enumerate(services.pustaka()[kode].langkah, start=1):
+            if lg.keputusan and lg.keputusan.tidak is not None:
+                hasil.append((kode, i))
+    return hasil
+
+
+@pytest.fixture(scope="module")
+def _demo_modul(django_db_setup, django_db_blocker):
+    """The demo organisation, loaded once for this module and flushed after it."""
+    with django_db_blocker.unblock():
+        muat_demo()
+        yield
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def dunia(_demo_modul, db):
+    # Each test runs in a transaction that is rolled back: adoptions and runs vanish.
+    return Pegawai.objects.get(username="admin")
+
+
+def _siapkan(admin, kode):
+    instansi = Instansi.objects.get(kode_unit=SEED_INSTANSI[kode[:3]])
+    sop = services.adopsi(aktor=admin, instansi=instansi, kode=kode)
+    orang = list(Pegawai.objects.filter(instansi=instansi, is_active=True).order_by("pk"))
+    return sop, orang
+
+
+def _mulai(sop, orang):
+    versi = sop.versi_terbaru()
+    pemula = next(p for p in orang if engine.boleh_memulai(p, sop))
+    tim = orang[:2] if engine.perlu_tim_saat_mulai(versi) else ()
+    return engine.mulai(
+        aktor=pemula, sop=sop, judul=f"Uji {sop.kode}", tim=tim, ketua=tim[0] if tim else None
+    )
+
+
+def _pohon(p: Pelaksanaan) -> list[Pelaksanaan]:
+    """The run and its sub-procedures at any depth (monev → perjalanan dinas → surat tugas)."""
+    hasil, tepi = [p], [p]
+    while tepi:
+        tepi = list(Pelaksanaan.objects.filter(induk__in=tepi))
+        hasil += tepi
+    return hasil
+
+
+def _tugas_terbuka(p: Pelaksanaan) -> Tugas | None:
+    """The open task of the run or of a running sub-procedure."""
+    return (
+        Tugas.objects.filter(status="terbuka", pelaksanaan__in=_pohon(p))
+        .select_related("pelaksanaan__versi")
+        .first()
+    )
+
+
+def _jalankan(p: Pelaksanaan, orang, tolak_di: int | None = None) -> list[int]:
+    """Drive the run to its end; reject once at step `tolak_di`. Returns the steps done."""
+    jejak, sudah_tolak = [], False
+    for _ in range(200):
+        t = _tugas_terbuka(p)
+        if t is None:
+            break
+        penerima = engine.penerima_tugas(t)
+        assert penerima, f"{t}: tidak ada pemegang jabatan {t.pelaksana_nama}"
+        pelaku = penerima[0]
+        luar = next((o for o in orang if o not in penerima), None)
+        if luar is not None:
+            assert not engine.boleh_bertindak(luar, t), f"{luar} boleh bertindak di {t}"
+        langkah = t.pelaksanaan.versi.langkah_ke(t.langkah_no)
+        if t.pelaksanaan_id == p.pk:
+            jejak.append(t.langkah_no)
+        if langkah.get("keputusan"):
+            if t.pelaksanaan_id == p.pk and t.langkah_no == tolak_di and not sudah_tolak:
+                engine.putuskan(aktor=pelaku, tugas=t, setuju=False, catatan="Perbaiki")
+                sudah_tolak = True
+                kembali = _tugas_terbuka(p)
+                tujuan = langkah["keputusan"]["tidak"]
+                assert kembali.langkah_no == tujuan
+                assert kembali.pelaksana_nama == p.versi.langkah_ke(tujuan)["pelaksana"]
+                continue
+            engine.putuskan(aktor=pelaku, tugas=t, setuju=True)
+        elif langkah.get("bentuk_tim"):
+            engine.selesaikan(aktor=pelaku, tugas=t, tim=orang[:2], ketua=orang[0])
+        else:
+            engine.selesaikan(aktor=pelaku, tugas=t, catatan="selesai")
+    p.refresh_from_db()
+    assert p.status == Pelaksanaan.Status.SELESAI, f"{p} berhenti di langkah {p.langkah_sekarang}"
+    assert tolak_di is None or sudah_tolak
+    return jejak
+
+
+def test_semua_seed_diuji():
+    assert len(KODE_SEED) == 27
+    assert len(_cabang_tolak()) >= 20
+
+
+@pytest.mark.parametrize("kode", KODE_SEED)
+def test_jalur_setuju_sampai_selesai(dunia, kode):
+    sop, orang = _siapkan(dunia, kode)
+    p = _mulai(sop, orang)
+    jejak = _jalankan(p, orang)
+    n = len(p.versi.langkah)
+    assert jejak[0] == 1 and jejak[-1] == n
+    assert jejak == sorted(jejak), "jalur setuju tidak pernah mundur"
+    assert p.peristiwa.filter(jenis="tamat").count() == 1
+
+
+@pytest.mark.parametrize(("kode", "langkah"), _cabang_tolak())
+def test_setiap_cabang_tolak(dunia, kode, langkah):
+    sop, orang = _siapkan(dunia, kode)
+    p = _mulai(sop, orang)
+    jejak = _jalankan(p, orang, tolak_di=langkah)
+    assert p.peristiwa.filter(jenis="tolak", langkah_no=langkah).count() == 1
+    assert jejak.count(langkah) == 2  # reviewed twice: rejected, then approved

@@ -1,0 +1,572 @@
+"""SOP pages: library and adoption, the agency's SOPs, runs, the inbox and task pages."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sakip.lib.akses import get_for_user_or_404
+from sakip.organisasi.models import Instansi
+
+from . import engine, jadwal, services
+from .forms import (
+    AlihkanForm,
+    BatalForm,
+    IdentitasForm,
+    KeputusanForm,
+    LangkahFormSet,
+    MulaiForm,
+    SelesaiForm,
+)
+from .lampiran import BerkasDitolak
+from .models import Lampiran, Pelaksanaan, SopInstansi, Tugas, VersiSop
+
+# ---------------------------------------------------------------- library and adopted SOPs
+
+
+@login_required
+def sop_daftar(request: HttpRequest, instansi_id: int) -> HttpResponse:
+    instansi = get_for_user_or_404(Instansi, request.user, pk=instansi_id)
+    sop_list = (
+        SopInstansi.objects.for_user(request.user)
+        .filter(instansi=instansi)
+        .annotate(
+            jumlah_berjalan=Count(
+                "pelaksanaan",
+                filter=Q(pelaksanaan__status__in=["berjalan", "menunggu"]),
+                distinct=True,
+            ),
+            jumlah_versi=Count("versi", distinct=True),
+        )
+    )
+    adopsi = {s.kode for s in sop_list}
+    pustaka = services.pustaka()
+    return render(
+        request,
+        "sop/sop_daftar.html",
+        {
+            "instansi": instansi,
+            "sop_list": sop_list,
+            "pustaka": [s for k, s in sorted(pustaka.items()) if k not in adopsi],
+            "boleh_kelola": services.boleh_kelola_sop(request.user, instansi),
+        },
+    )
+
+
+@require_POST
+@login_required
+def sop_adopsi(request: HttpRequest, instansi_id: int, kode: str) -> HttpResponse:
+    instansi = get_for_user_or_404(Instansi, request.user, pk=instansi_id)
+    try:
+        sop = services.adopsi(aktor=request.user, instansi=instansi, kode=kode)
+    except engine.KesalahanAlur as exc:
+        messages.error(request, str(exc))
+        return redirect("sop:sop_daftar", instansi_id=instansi.pk)
+    messages.success(request, _("SOP “%(nama)s” diadopsi.") % {"nama": sop.nama})
+    return redirect("sop:sop_detail", sop_id=sop.pk)
+
+
+def _sop(request, sop_id: int) -> SopInstansi:
+    return get_for_user_or_404(
+        SopInstansi.objects.select_related("instansi"), request.user, pk=sop_id
+    )
+
+
+@login_required
+def sop_detail(request: HttpRequest, sop_id: int) -> HttpResponse:
+    sop = _sop(request, sop_id)
+    versi = sop.versi_terbaru()
+    return _tampil_versi(request, sop, versi)
+
+
+@login_required
+def versi_detail(request: HttpRequest, versi_id: int) -> HttpResponse:
+    versi = get_for_user_or_404(
+        VersiSop.objects.select_related("sop__instansi"), request.user, pk=versi_id
+    )
+    return _tampil_versi(request, versi.sop, versi)
+
+
+def _tampil_versi(request, sop: SopInstansi, versi: VersiSop) -> HttpResponse:
+    periode = jadwal.jatuh_tempo(versi.definisi, timezone.localdate())
+    return render(
+        request,
+        "sop/sop_detail.html",
+        {
+            "sop": sop,
+            "versi": versi,
+            "terbaru": versi.pk == sop.versi_terbaru().pk,
+            "semua_versi": sop.versi.select_related("dibuat_oleh"),
+            "masalah": services.validasi_definisi(sop.instansi, versi.definisi),
+            "boleh_kelola": services.boleh_kelola_sop(request.user, sop.instansi),
+            "boleh_mulai": engine.boleh_memulai(request.user, sop),
+            "jadwal_berikut": periode,
+            "berjalan": sop.pelaksanaan.berjalan().order_by("-dimulai_pada")[:10],
+        },
+    )
+
+
+@login_required
+def sop_ubah(request: HttpRequest, sop_id: int) -> HttpResponse:
+    sop = _sop(request, sop_id)
+    if not services.boleh_kelola_sop(request.user, sop.instansi):
+        raise PermissionDenied(_("Hanya kepala, sekretaris atau administrator yang mengubah SOP."))
+    versi = sop.versi_terbaru()
+    definisi = versi.definisi
+    pilihan = _pilihan_pelaksana(sop, definisi)
+    data = request.POST if request.method == "POST" else None
+    identitas = IdentitasForm(data, initial=IdentitasForm.awal(definisi))
+    langkah = LangkahFormSet(
+        data,
+        initial=[
+            {k: lg.get(k, "") for k in services.FIELD_LANGKAH_EDIT} for lg in definisi["langkah"]
+        ],
+        form_kwargs={"pilihan_pelaksana": pilihan},
+        prefix="langkah",
+    )
+    if request.method == "POST" and identitas.is_valid() and langkah.is_valid():
+        baru = {
+            **definisi,
+            "nama": identitas.cleaned_data["nama"],
+            "identitas": identitas.identitas(),
+        }
+        baru["langkah"] = [
+            {**lg, **{k: f.cleaned_data[k] for k in services.FIELD_LANGKAH_EDIT}}
+            for lg, f in zip(definisi["langkah"], langkah.forms, strict=True)
+        ]
+        try:
+            v = services.simpan_versi(
+                aktor=request.user,
+                sop=sop,
+                definisi=baru,
+                catatan=identitas.cleaned_data["catatan_perubahan"],
+            )
+        except engine.KesalahanAlur as exc:
+            messages.error(request, str(exc))
+        else:
+            if v.pk == versi.pk:
+                messages.info(
+                    request, _("Tidak ada perubahan; versi tetap %(n)s.") % {"n": v.nomor}
+                )
+            else:
+                messages.success(request, _("Tersimpan sebagai versi %(n)s.") % {"n": v.nomor})
+            return redirect("sop:sop_detail", sop_id=sop.pk)
+    return render(
+        request,
+        "sop/sop_ubah.html",
+        {
+            "sop": sop,
+            "versi": versi,
+            "identitas": identitas,
+            "langkah": list(zip(definisi["langkah"], langkah.forms, strict=True)),
+            "formset": langkah,
+        },
+    )
+
+
+def _pilihan_pelaksana(sop: SopInstansi, definisi: dict) -> list[str]:
+    nama = list(definisi.get("pelaksana", []))
+    nama += list(sop.instansi.pemetaan.values_list("nama_pelaksana", flat=True))
+    nama += [lg["pelaksana"] for lg in definisi["langkah"]]
+    return list(dict.fromkeys(nama))
+
+
+@login_required
+def versi_dokumen(request: HttpRequest, versi_id: int) -> HttpResponse:
+    from .dokumen import html_dokumen_sop
+
+    versi = get_for_user_or_404(
+        VersiSop.objects.select_related("sop__instansi__pemda"), request.user, pk=versi_id
+    )
+    return render(
+        request,
+        "sop/dokumen_halaman.html",
+        {
+            "versi": versi,
+            "sop": versi.sop,
+            "dokumen": html_dokumen_sop(versi.definisi, _kop(versi)),
+        },
+    )
+
+
+@login_required
+def versi_pdf(request: HttpRequest, versi_id: int) -> HttpResponse:
+    from .dokumen import pdf_dokumen_sop
+
+    versi = get_for_user_or_404(
+        VersiSop.objects.select_related("sop__instansi__pemda"), request.user, pk=versi_id
+    )
+    pdf = pdf_dokumen_sop(versi.definisi, _kop(versi))
+    respons = HttpResponse(pdf, content_type="application/pdf")
+    nama = f"{versi.sop.kode}-v{versi.nomor}.pdf"
+    respons["Content-Disposition"] = f'inline; filename="{nama}"'
+    return respons
+
+
+def _kop(versi: VersiSop) -> dict:
+    instansi = versi.sop.instansi
+    return {
+        "pemda": instansi.pemda.nama,
+        "nama": instansi.nama,
+        "alamat": instansi.alamat,
+        "logo_url": None,
+    }
+
+
+# ---------------------------------------------------------------- runs
+
+
+@login_required
+def pelaksanaan_mulai(request: HttpRequest, sop_id: int) -> HttpResponse:
+    sop = _sop(request, sop_id)
+    versi = sop.versi_terbaru()
+    perlu_tim = engine.perlu_tim_saat_mulai(versi)
+    form = MulaiForm(request.POST or None, initial=_judul_awal(sop, versi))
+    form.atur_tim(sop.instansi, wajib=perlu_tim)
+    if request.method == "POST" and form.is_valid():
+        try:
+            p = engine.mulai(
+                aktor=request.user,
+                sop=sop,
+                judul=form.cleaned_data["judul"],
+                periode=form.cleaned_data["periode"],
+                tim=form.cleaned_data.get("tim") or (),
+                ketua=form.cleaned_data.get("ketua"),
+            )
+        except engine.KesalahanAlur as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("“%(judul)s” dimulai.") % {"judul": p.judul})
+            return redirect("sop:pelaksanaan_detail", pelaksanaan_id=p.pk)
+    return render(
+        request, "sop/pelaksanaan_mulai.html", {"sop": sop, "form": form, "perlu_tim": perlu_tim}
+    )
+
+
+def _judul_awal(sop: SopInstansi, versi: VersiSop) -> dict:
+    frekuensi = (versi.definisi.get("jadwal") or {}).get("frekuensi", "")
+    periode = jadwal.periode_pada(frekuensi, timezone.localdate(), jadwal.acuan(versi.definisi))
+    if periode is None:
+        return {"judul": sop.nama.removeprefix("SOP ").strip()}
+    return {"judul": jadwal.judul_terjadwal(sop, periode), "periode": periode.kunci}
+
+
+@login_required
+def pelaksanaan_daftar(request: HttpRequest, instansi_id: int) -> HttpResponse:
+    instansi = get_for_user_or_404(Instansi, request.user, pk=instansi_id)
+    status = request.GET.get("status", "berjalan")
+    qs = (
+        Pelaksanaan.objects.for_user(request.user)
+        .filter(instansi=instansi)
+        .select_related("sop", "dimulai_oleh")
+        .annotate(
+            jumlah_terlambat=Count(
+                "tugas",
+                filter=Q(tugas__status="terbuka", tugas__tenggat__lt=timezone.now()),
+            )
+        )
+    )
+    if status == "berjalan":
+        qs = qs.berjalan()
+    elif status in ("selesai", "dibatalkan"):
+        qs = qs.filter(status=status)
+    halaman = Paginator(qs.order_by("-dimulai_pada", "-id"), 30).get_page(request.GET.get("hal"))
+    return render(
+        request,
+        "sop/pelaksanaan_daftar.html",
+        {"instansi": instansi, "halaman": halaman, "status": status},
+    )
+
+
+@login_required
+def pelaksanaan_detail(request: HttpRequest, pelaksanaan_id: int) -> HttpResponse:
+    p = get_for_user_or_404(
+        Pelaksanaan.objects.select_related("sop", "versi", "instansi", "induk", "dimulai_oleh"),
+        request.user,
+        pk=pelaksanaan_id,
+    )
+    tugas = {t.pk: t for t in p.tugas.select_related("selesai_oleh", "diklaim_oleh", "jabatan")}
+    lini = []
+    for e in p.peristiwa.all():
+        t = tugas.get(e.tugas_id)
+        lini.append({"peristiwa": e, "tugas": t})
+    baris_tugas = [
+        {
+            "tugas": t,
+            "aktual": engine.durasi_aktual_menit(t),
+            "kondisi": engine.kondisi_tenggat(t, timezone.now()),
+        }
+        for t in sorted(tugas.values(), key=lambda t: (t.dibuat_pada, t.pk))
+    ]
+    return render(
+        request,
+        "sop/pelaksanaan_detail.html",
+        {
+            "p": p,
+            "lini": lini,
+            "baris_tugas": baris_tugas,
+            "anak": p.anak.select_related("sop"),
+            "tim": p.anggota_tim.select_related("pegawai__jabatan"),
+            "boleh_batal": not p.selesai and engine.adalah_kepala(request.user, p.instansi_id),
+            "form_batal": BatalForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def pelaksanaan_batal(request: HttpRequest, pelaksanaan_id: int) -> HttpResponse:
+    p = get_for_user_or_404(Pelaksanaan, request.user, pk=pelaksanaan_id)
+    form = BatalForm(request.POST)
+    try:
+        engine.batalkan(
+            aktor=request.user,
+            pelaksanaan=p,
+            alasan=form.data.get("alasan", ""),
+        )
+    except engine.KesalahanAlur as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Pelaksanaan dibatalkan."))
+    return redirect("sop:pelaksanaan_detail", pelaksanaan_id=p.pk)
+
+
+# ---------------------------------------------------------------- inbox and tasks
+
+
+@login_required
+def kotak_tugas(request: HttpRequest) -> HttpResponse:
+    sekarang = timezone.now()
+    qs = engine.kotak_tugas(request.user).select_related(
+        "pelaksanaan__sop", "jabatan", "diklaim_oleh", "instansi"
+    )
+    kondisi = request.GET.get("kondisi", "")
+    if kondisi == "terlambat":
+        qs = qs.filter(tenggat__lt=sekarang)
+    q = request.GET.get("q", "").strip()
+    if q:
+        qs = qs.filter(Q(pelaksanaan__judul__icontains=q) | Q(kegiatan__icontains=q))
+    qs = qs.order_by("tenggat", "id")
+    baris = [{"tugas": t, "kondisi": engine.kondisi_tenggat(t, sekarang)} for t in qs[:200]]
+    if kondisi == "segera":
+        baris = [b for b in baris if b["kondisi"] == "segera"]
+    return render(request, "sop/kotak_tugas.html", {"baris": baris, "kondisi": kondisi, "q": q})
+
+
+def _tugas(request, tugas_id: int) -> Tugas:
+    return get_for_user_or_404(
+        Tugas.objects.select_related(
+            "pelaksanaan__versi",
+            "pelaksanaan__sop",
+            "pelaksanaan__instansi",
+            "jabatan",
+            "diklaim_oleh",
+            "selesai_oleh",
+        ),
+        request.user,
+        pk=tugas_id,
+    )
+
+
+@login_required
+def tugas_detail(request: HttpRequest, tugas_id: int) -> HttpResponse:
+    tugas = _tugas(request, tugas_id)
+    p = tugas.pelaksanaan
+    langkah = p.versi.langkah_ke(tugas.langkah_no)
+    # What earlier steps of this run produced: the kelengkapan of this step comes from them.
+    sebelumnya = [
+        {"tugas": t, "output": p.versi.langkah_ke(t.langkah_no).get("output", "")}
+        for t in p.tugas.filter(status=Tugas.Status.SELESAI)
+        .exclude(pk=tugas.pk)
+        .select_related("selesai_oleh")
+        .prefetch_related("lampiran")
+        .order_by("selesai_pada", "id")
+    ]
+    boleh = engine.boleh_bertindak(request.user, tugas)
+    selesai_form = SelesaiForm()
+    selesai_form.atur_tim(p.instansi, wajib=bool(langkah.get("bentuk_tim")))
+    calon = [o for o in engine.penerima_tugas(tugas) if o.pk != request.user.pk]
+    if tugas.diklaim_oleh_id and tugas.jabatan_id:
+        calon = [o for o in engine.pemangku(tugas.jabatan) if o.pk != request.user.pk]
+    return render(
+        request,
+        "sop/tugas_detail.html",
+        {
+            "tugas": tugas,
+            "p": p,
+            "langkah": langkah,
+            "keputusan": langkah.get("keputusan"),
+            "sebelumnya": sebelumnya,
+            "boleh": boleh,
+            "kondisi": engine.kondisi_tenggat(tugas, timezone.now()),
+            "selesai_form": selesai_form,
+            "keputusan_form": KeputusanForm(),
+            "alihkan_form": AlihkanForm(calon=calon) if calon else None,
+            "tujuan_tolak": _langkah_tujuan(p, langkah, "tidak"),
+            "tujuan_ya": _langkah_tujuan(p, langkah, "ya"),
+        },
+    )
+
+
+def _langkah_tujuan(p: Pelaksanaan, langkah: dict, cabang: str) -> dict | None:
+    keputusan = langkah.get("keputusan") or {}
+    no = keputusan.get(cabang)
+    if no is None or no > len(p.versi.langkah):
+        return None
+    return p.versi.langkah_ke(no)
+
+
+def _aksi(request, tugas_id: int, fungsi, pesan_ok: str) -> HttpResponse:
+    tugas = _tugas(request, tugas_id)
+    try:
+        fungsi(tugas)
+    except (engine.KesalahanAlur, BerkasDitolak) as exc:
+        messages.error(request, str(exc))
+        return redirect("sop:tugas_detail", tugas_id=tugas.pk)
+    messages.success(request, pesan_ok)
+    if engine.boleh_bertindak(request.user, Tugas.objects.get(pk=tugas.pk)):
+        return redirect("sop:tugas_detail", tugas_id=tugas.pk)
+    return redirect("sop:pelaksanaan_detail", pelaksanaan_id=tugas.pelaksanaan_id)
+
+
+@require_POST
+@login_required
+def tugas_selesai(request: HttpRequest, tugas_id: int) -> HttpResponse:
+    tugas = _tugas(request, tugas_id)
+    langkah = tugas.pelaksanaan.versi.langkah_ke(tugas.langkah_no)
+    form = SelesaiForm(request.POST, request.FILES)
+    form.atur_tim(tugas.pelaksanaan.instansi, wajib=bool(langkah.get("bentuk_tim")))
+    if not form.is_valid():
+        for galat in form.errors.values():
+            messages.error(request, " ".join(galat))
+        return redirect("sop:tugas_detail", tugas_id=tugas.pk)
+    d = form.cleaned_data
+    return _aksi(
+        request,
+        tugas_id,
+        lambda t: engine.selesaikan(
+            aktor=request.user,
+            tugas=t,
+            catatan=d["catatan"],
+            berkas=d["berkas"],
+            tim=d.get("tim") or (),
+            ketua=d.get("ketua"),
+        ),
+        _("Langkah %(no)s selesai.") % {"no": tugas.langkah_no},
+    )
+
+
+@require_POST
+@login_required
+def tugas_setuju(request: HttpRequest, tugas_id: int) -> HttpResponse:
+    catatan = request.POST.get("catatan", "")
+    return _aksi(
+        request,
+        tugas_id,
+        lambda t: engine.putuskan(aktor=request.user, tugas=t, setuju=True, catatan=catatan),
+        _("Disetujui dan diteruskan."),
+    )
+
+
+@require_POST
+@login_required
+def tugas_tolak(request: HttpRequest, tugas_id: int) -> HttpResponse:
+    catatan = request.POST.get("catatan", "")
+    return _aksi(
+        request,
+        tugas_id,
+        lambda t: engine.putuskan(aktor=request.user, tugas=t, setuju=False, catatan=catatan),
+        _("Dikembalikan untuk diperbaiki."),
+    )
+
+
+@require_POST
+@login_required
+def tugas_klaim(request: HttpRequest, tugas_id: int) -> HttpResponse:
+    return _aksi(
+        request,
+        tugas_id,
+        lambda t: engine.klaim(aktor=request.user, tugas=t),
+        _("Tugas diambil; rekan sejabatan melihat Anda yang mengerjakannya."),
+    )
+
+
+@require_POST
+@login_required
+def tugas_alihkan(request: HttpRequest, tugas_id: int) -> HttpResponse:
+    tugas = _tugas(request, tugas_id)
+    calon = engine.pemangku(tugas.jabatan) if tugas.jabatan_id else engine.penerima_tugas(tugas)
+    form = AlihkanForm(request.POST, calon=calon)
+    if not form.is_valid():
+        messages.error(request, _("Pilih pegawai pemegang jabatan yang sama."))
+        return redirect("sop:tugas_detail", tugas_id=tugas.pk)
+    kepada = form.cleaned_data["kepada"]
+    return _aksi(
+        request,
+        tugas_id,
+        lambda t: engine.alihkan(
+            aktor=request.user, tugas=t, kepada=kepada, catatan=form.cleaned_data["catatan"]
+        ),
+        _("Tugas dialihkan kepada %(nama)s.") % {"nama": kepada.nama_lengkap},
+    )
+
+
+@login_required
+def lampiran_unduh(request: HttpRequest, lampiran_id: int) -> FileResponse:
+    lampiran = get_for_user_or_404(Lampiran, request.user, pk=lampiran_id)
+    return FileResponse(
+        lampiran.berkas.open("rb"),
+        as_attachment=True,
+        filename=lampiran.nama_asli,
+        content_type=lampiran.jenis_mime,
+    )
+
+
+# ---------------------------------------------------------------- SAKIP calendar
+
+
+@login_required
+def kalender_sakip(request: HttpRequest, instansi_id: int) -> HttpResponse:
+    instansi = get_for_user_or_404(Instansi, request.user, pk=instansi_id)
+    try:
+        tahun = int(request.GET.get("tahun") or timezone.localdate().year)
+    except ValueError:
+        tahun = timezone.localdate().year
+    sop_list = list(
+        SopInstansi.objects.for_user(request.user).filter(instansi=instansi, aktif=True)
+    )
+    versi = {s.pk: s.versi_terbaru() for s in sop_list}
+    runs = (
+        Pelaksanaan.objects.for_user(request.user)
+        .filter(instansi=instansi, dimulai_pada__year=tahun, induk__isnull=True)
+        .select_related("sop")
+    )
+    bulan = []
+    for m in range(1, 13):
+        awal = datetime.date(tahun, m, 1)
+        terjadwal = []
+        for s in sop_list:
+            definisi = versi[s.pk].definisi
+            jad = definisi.get("jadwal") or {}
+            periode = jadwal.periode_pada(jad.get("frekuensi", ""), awal)
+            if periode is not None and periode.mulai == awal:
+                mulai_pada = awal + datetime.timedelta(days=int(jad.get("offset_hari") or 0))
+                acuan = jadwal.periode_pada(jad["frekuensi"], awal, jadwal.acuan(definisi))
+                terjadwal.append({"sop": s, "tanggal": mulai_pada, "periode": acuan})
+        berjalan = [r for r in runs if timezone.localtime(r.dimulai_pada).month == m]
+        bulan.append({"awal": awal, "terjadwal": terjadwal, "pelaksanaan": berjalan})
+    return render(
+        request,
+        "sop/kalender.html",
+        {"instansi": instansi, "tahun": tahun, "bulan": bulan},
+    )
