@@ -17,10 +17,12 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# The background worker (schedules, reminders) runs beside the web server and stops with it.
 run: install
 	DEBUG=1 $(SAKIP) migrate --noinput
 	DEBUG=1 $(SAKIP) demo
-	DEBUG=1 $(SAKIP) runserver $(HOST)
+	DEBUG=1 $(SAKIP) worker & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+		DEBUG=1 $(SAKIP) runserver $(HOST)
 
 demo: install
 	DEBUG=1 $(SAKIP) migrate --noinput

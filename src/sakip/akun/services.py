@@ -85,7 +85,7 @@ def buat_token(*, aktor, nama: str) -> tuple[TokenAPI, str]:
 def cabut_token(*, aktor, token: TokenAPI) -> None:
     """Revoke a token; repeating it is harmless."""
     with transaction.atomic():
-        token = TokenAPI.objects.select_for_update().get(pk=token.pk, pegawai=aktor)
+        token = TokenAPI.objects.select_for_update(of=("self",)).get(pk=token.pk, pegawai=aktor)
         if token.dicabut is not None:
             return
         token.dicabut = timezone.now()

@@ -115,7 +115,13 @@ def sebelum_disimpan(obj: models.Model) -> dict | None:
     """The stored state of `obj` (None for a new one), locked until the transaction ends."""
     if obj.pk is None:
         return None
-    lama = type(obj)._base_manager.select_for_update().filter(pk=obj.pk).first()
+    lama = (
+        type(obj)
+        ._base_manager.select_for_update(of=("self",))
+        .filter(pk=obj.pk)
+        .order_by("pk")
+        .first()
+    )
     return snapshot(lama) if lama is not None else None
 
 

@@ -41,7 +41,7 @@ def _pastikan_boleh_ubah(aktor, objek: KalenderKerja | HariLibur) -> None:
 
 def _kunci_pemda(pemda_id: int) -> None:
     # Loaders check which rows exist before adding; serialise them per Pemda.
-    Pemda.objects.select_for_update().filter(pk=pemda_id).first()
+    Pemda.objects.select_for_update(of=("self",)).filter(pk=pemda_id).order_by("pk").first()
 
 
 def simpan_kalender(*, aktor, kalender: KalenderKerja) -> KalenderKerja:

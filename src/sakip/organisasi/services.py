@@ -44,7 +44,7 @@ def _pastikan_boleh(aktor, objek: models.Model) -> None:
 def _kunci_pemda(pemda_id: int | None) -> None:
     # Tree and holder checks read other rows; serialise them per Pemda.
     if pemda_id is not None:
-        Pemda.objects.select_for_update().filter(pk=pemda_id).first()
+        Pemda.objects.select_for_update(of=("self",)).filter(pk=pemda_id).order_by("pk").first()
 
 
 def simpan_pemda(*, aktor, pemda: Pemda) -> Pemda:

@@ -269,7 +269,7 @@ def _tamat(pelaksanaan: Pelaksanaan, aktor, sekarang) -> None:
         keterangan="Pelaksanaan selesai",
     )
     if pelaksanaan.induk_id:
-        induk = Pelaksanaan.objects.select_for_update().get(pk=pelaksanaan.induk_id)
+        induk = Pelaksanaan.objects.select_for_update(of=("self",)).get(pk=pelaksanaan.induk_id)
         if induk.status == Pelaksanaan.Status.MENUNGGU:
             induk.status = Pelaksanaan.Status.BERJALAN
             induk.save(update_fields=["status"])
@@ -326,9 +326,10 @@ def _mulai_subproses(pelaksanaan: Pelaksanaan, tugas: Tugas, kode: str, aktor, s
 
 def _kunci(tugas: Tugas) -> tuple[Pelaksanaan, Tugas]:
     """Lock the run, then re-read the task: every transition of a run is serialised."""
-    pelaksanaan = Pelaksanaan.objects.select_for_update().get(pk=tugas.pelaksanaan_id)
+    pelaksanaan = Pelaksanaan.objects.select_for_update(of=("self",)).get(pk=tugas.pelaksanaan_id)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer joins.
     tugas = (
-        Tugas.objects.select_for_update()
+        Tugas.objects.select_for_update(of=("self",))
         .select_related("diklaim_oleh", "selesai_oleh")
         .get(pk=tugas.pk)
     )
@@ -632,7 +633,7 @@ def batalkan(*, aktor, pelaksanaan: Pelaksanaan, alasan: str) -> Pelaksanaan:
         raise KesalahanAlur(_("Hanya kepala instansi yang dapat membatalkan pelaksanaan SOP."))
     sekarang = timezone.now()
     with transaction.atomic():
-        pelaksanaan = Pelaksanaan.objects.select_for_update().get(pk=pelaksanaan.pk)
+        pelaksanaan = Pelaksanaan.objects.select_for_update(of=("self",)).get(pk=pelaksanaan.pk)
         if pelaksanaan.selesai:
             raise KesalahanAlur(_("Pelaksanaan SOP ini sudah selesai atau dibatalkan."))
         _batalkan_rekursif(pelaksanaan, aktor, alasan, sekarang)
@@ -640,7 +641,7 @@ def batalkan(*, aktor, pelaksanaan: Pelaksanaan, alasan: str) -> Pelaksanaan:
 
 
 def _batalkan_rekursif(pelaksanaan: Pelaksanaan, aktor, alasan: str, sekarang) -> None:
-    for anak in pelaksanaan.anak.select_for_update().exclude(
+    for anak in pelaksanaan.anak.select_for_update(of=("self",)).exclude(
         status__in=[Pelaksanaan.Status.SELESAI, Pelaksanaan.Status.DIBATALKAN]
     ):
         _batalkan_rekursif(anak, aktor, alasan, sekarang)

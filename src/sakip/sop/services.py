@@ -188,7 +188,7 @@ def simpan_versi(*, aktor, sop: SopInstansi, definisi: dict, catatan: str = "") 
     if masalah:
         raise KesalahanAlur(" ".join(masalah))
     with transaction.atomic():
-        sop = SopInstansi.objects.select_for_update().get(pk=sop.pk)
+        sop = SopInstansi.objects.select_for_update(of=("self",)).get(pk=sop.pk)
         lama = sop.versi_terbaru()
         if lama is not None and lama.definisi == definisi:
             return lama  # nothing changed: no new version
@@ -234,7 +234,7 @@ def atur_aktif(*, aktor, sop: SopInstansi, aktif: bool) -> SopInstansi:
     if not boleh_kelola_sop(aktor, sop.instansi):
         raise PermissionDenied(_("Anda tidak berwenang mengelola SOP instansi ini."))
     with transaction.atomic():
-        sop = SopInstansi.objects.select_for_update().get(pk=sop.pk)
+        sop = SopInstansi.objects.select_for_update(of=("self",)).get(pk=sop.pk)
         if sop.aktif != aktif:
             audit.catat(
                 aktor=aktor,

@@ -303,6 +303,7 @@ def pelaksanaan_detail(request: HttpRequest, pelaksanaan_id: int) -> HttpRespons
     baris_tugas = [
         {
             "tugas": t,
+            "baku": p.versi.langkah_ke(t.langkah_no).get("waktu") or "",
             "aktual": engine.durasi_aktual_menit(t),
             "kondisi": engine.kondisi_tenggat(t, timezone.now()),
         }

@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
+from sakip.kalender import services as kalender
 from sakip.organisasi.demo import SANDI_DEMO, muat_demo
-from sakip.organisasi.models import Pegawai
+from sakip.organisasi.models import Pegawai, Pemda
 from sakip.sop import demo as sop_demo
 
 
@@ -10,7 +12,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         dibuat, logins = muat_demo()
-        dibuat += sop_demo.muat(Pegawai.objects.get(username="admin"))
+        admin = Pegawai.objects.get(username="admin")
+        tahun = timezone.localdate().year
+        for pemda in Pemda.objects.all():
+            kalender.pastikan_kalender_default(aktor=admin, pemda=pemda)
+            dibuat += kalender.muat_libur_nasional(
+                aktor=admin, pemda=pemda, tahun=[tahun, tahun + 1]
+            )
+        dibuat += sop_demo.muat(admin)
         self.stdout.write(f"Data demo: {dibuat} baris baru ditambahkan (0 berarti sudah lengkap).")
         self.stdout.write("")
         self.stdout.write("Akun demo — kata sandi semua akun: " + SANDI_DEMO)

@@ -1,0 +1,230 @@
+"""JSON API for the SOP engine: the inbox, task actions, runs and adopted SOPs."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.responses import Status
+
+from sakip.lib.akses import get_for_user_or_404
+
+from . import engine
+from .models import Pelaksanaan, SopInstansi, Tugas
+
+router = Router(tags=["SOP"])
+
+
+class TugasOut(Schema):
+    id: int
+    pelaksanaan_id: int
+    judul: str
+    langkah_no: int
+    kegiatan: str
+    pelaksana: str
+    jabatan_id: int | None
+    untuk_tim: bool
+    status: str
+    keputusan: str
+    catatan: str
+    dibuat_pada: datetime.datetime
+    tenggat: datetime.datetime | None
+    kondisi: str
+    diklaim_oleh_id: int | None
+    selesai_oleh_id: int | None
+    perlu_keputusan: bool
+
+    @staticmethod
+    def resolve_judul(obj: Tugas) -> str:
+        return obj.pelaksanaan.judul
+
+    @staticmethod
+    def resolve_pelaksana(obj: Tugas) -> str:
+        return obj.pelaksana_nama
+
+    @staticmethod
+    def resolve_kondisi(obj: Tugas) -> str:
+        return engine.kondisi_tenggat(obj, timezone.now())
+
+    @staticmethod
+    def resolve_perlu_keputusan(obj: Tugas) -> bool:
+        return bool(obj.pelaksanaan.versi.langkah_ke(obj.langkah_no).get("keputusan"))
+
+
+class PeristiwaOut(Schema):
+    jenis: str
+    langkah_no: int | None
+    aktor_nama: str
+    waktu: datetime.datetime
+    catatan: str
+
+
+class PelaksanaanOut(Schema):
+    id: int
+    instansi_id: int
+    sop_kode: str
+    versi: int
+    judul: str
+    periode: str
+    status: str
+    langkah_sekarang: int | None
+    induk_id: int | None
+    dimulai_pada: datetime.datetime
+    selesai_pada: datetime.datetime | None
+
+    @staticmethod
+    def resolve_sop_kode(obj: Pelaksanaan) -> str:
+        return obj.sop.kode
+
+    @staticmethod
+    def resolve_versi(obj: Pelaksanaan) -> int:
+        return obj.versi.nomor
+
+
+class PelaksanaanDetailOut(PelaksanaanOut):
+    peristiwa: list[PeristiwaOut]
+
+    @staticmethod
+    def resolve_peristiwa(obj: Pelaksanaan) -> list:
+        return list(obj.peristiwa.all())
+
+
+class SopOut(Schema):
+    id: int
+    instansi_id: int
+    kode: str
+    nama: str
+    aktif: bool
+
+
+class CatatanIn(Schema):
+    catatan: str = ""
+
+
+class MulaiIn(Schema):
+    judul: str
+    periode: str = ""
+
+
+class GalatOut(Schema):
+    detail: str
+
+
+def _user(request):
+    return request.auth
+
+
+def _tugas(request, tugas_id: int) -> Tugas:
+    return get_for_user_or_404(
+        Tugas.objects.select_related("pelaksanaan__versi"), _user(request), pk=tugas_id
+    )
+
+
+def _aksi(request, tugas_id: int, fungsi):
+    tugas = _tugas(request, tugas_id)
+    try:
+        fungsi(tugas)
+    except engine.KesalahanAlur as exc:
+        return Status(409, {"detail": str(exc)})
+    return Status(200, Tugas.objects.select_related("pelaksanaan__versi").get(pk=tugas.pk))
+
+
+@router.get("/tugas", response=list[TugasOut], summary="Kotak tugas pengguna")
+@paginate(LimitOffsetPagination)
+def kotak_tugas(request):
+    return (
+        engine.kotak_tugas(_user(request))
+        .select_related("pelaksanaan__versi")
+        .order_by("tenggat", "id")
+    )
+
+
+@router.get("/tugas/{tugas_id}", response=TugasOut, summary="Satu tugas")
+def detail_tugas(request, tugas_id: int):
+    return _tugas(request, tugas_id)
+
+
+@router.post(
+    "/tugas/{tugas_id}/selesai",
+    response={200: TugasOut, 409: GalatOut},
+    summary="Menyelesaikan langkah (bukan pemeriksaan)",
+)
+def selesaikan(request, tugas_id: int, data: CatatanIn):
+    return _aksi(
+        request,
+        tugas_id,
+        lambda t: engine.selesaikan(aktor=_user(request), tugas=t, catatan=data.catatan),
+    )
+
+
+@router.post(
+    "/tugas/{tugas_id}/setuju", response={200: TugasOut, 409: GalatOut}, summary="Menyetujui"
+)
+def setujui(request, tugas_id: int, data: CatatanIn):
+    return _aksi(
+        request,
+        tugas_id,
+        lambda t: engine.putuskan(aktor=_user(request), tugas=t, setuju=True, catatan=data.catatan),
+    )
+
+
+@router.post(
+    "/tugas/{tugas_id}/tolak",
+    response={200: TugasOut, 409: GalatOut},
+    summary="Mengembalikan untuk diperbaiki (catatan wajib)",
+)
+def tolak(request, tugas_id: int, data: CatatanIn):
+    return _aksi(
+        request,
+        tugas_id,
+        lambda t: engine.putuskan(
+            aktor=_user(request), tugas=t, setuju=False, catatan=data.catatan
+        ),
+    )
+
+
+@router.get("/pelaksanaan", response=list[PelaksanaanOut], summary="Pelaksanaan SOP")
+@paginate(LimitOffsetPagination)
+def daftar_pelaksanaan(request, instansi_id: int | None = None, status: str = ""):
+    qs = Pelaksanaan.objects.for_user(_user(request)).select_related("sop", "versi")
+    if instansi_id is not None:
+        qs = qs.filter(instansi_id=instansi_id)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-dimulai_pada", "-id")
+
+
+@router.get(
+    "/pelaksanaan/{pelaksanaan_id}",
+    response=PelaksanaanDetailOut,
+    summary="Satu pelaksanaan dengan lini masanya",
+)
+def detail_pelaksanaan(request, pelaksanaan_id: int):
+    return get_for_user_or_404(
+        Pelaksanaan.objects.select_related("sop", "versi"), _user(request), pk=pelaksanaan_id
+    )
+
+
+@router.get("/sop", response=list[SopOut], summary="SOP yang diadopsi")
+@paginate(LimitOffsetPagination)
+def daftar_sop(request, instansi_id: int | None = None):
+    qs = SopInstansi.objects.for_user(_user(request))
+    if instansi_id is not None:
+        qs = qs.filter(instansi_id=instansi_id)
+    return qs
+
+
+@router.post(
+    "/sop/{sop_id}/mulai",
+    response={201: PelaksanaanOut, 409: GalatOut},
+    summary="Memulai pelaksanaan SOP",
+)
+def mulai(request, sop_id: int, data: MulaiIn):
+    sop = get_for_user_or_404(SopInstansi, _user(request), pk=sop_id)
+    try:
+        p = engine.mulai(aktor=_user(request), sop=sop, judul=data.judul, periode=data.periode)
+    except engine.KesalahanAlur as exc:
+        return Status(409, {"detail": str(exc)})
+    return Status(201, p)
