@@ -159,15 +159,19 @@ def selesaikan(request, tugas_id: int, data: CatatanIn):
     )
 
 
+def _putuskan(request, tugas_id: int, catatan: str, *, setuju: bool):
+    return _aksi(
+        request,
+        tugas_id,
+        lambda t: engine.putuskan(aktor=_user(request), tugas=t, setuju=setuju, catatan=catatan),
+    )
+
+
 @router.post(
     "/tugas/{tugas_id}/setuju", response={200: TugasOut, 409: GalatOut}, summary="Menyetujui"
 )
 def setujui(request, tugas_id: int, data: CatatanIn):
-    return _aksi(
-        request,
-        tugas_id,
-        lambda t: engine.putuskan(aktor=_user(request), tugas=t, setuju=True, catatan=data.catatan),
-    )
+    return _putuskan(request, tugas_id, data.catatan, setuju=True)
 
 
 @router.post(
@@ -176,13 +180,7 @@ def setujui(request, tugas_id: int, data: CatatanIn):
     summary="Mengembalikan untuk diperbaiki (catatan wajib)",
 )
 def tolak(request, tugas_id: int, data: CatatanIn):
-    return _aksi(
-        request,
-        tugas_id,
-        lambda t: engine.putuskan(
-            aktor=_user(request), tugas=t, setuju=False, catatan=data.catatan
-        ),
-    )
+    return _putuskan(request, tugas_id, data.catatan, setuju=False)
 
 
 @router.get("/pelaksanaan", response=list[PelaksanaanOut], summary="Pelaksanaan SOP")

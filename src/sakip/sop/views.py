@@ -467,28 +467,26 @@ def tugas_selesai(request: HttpRequest, tugas_id: int) -> HttpResponse:
     )
 
 
-@require_POST
-@login_required
-def tugas_setuju(request: HttpRequest, tugas_id: int) -> HttpResponse:
+def _putuskan(request: HttpRequest, tugas_id: int, *, setuju: bool) -> HttpResponse:
     catatan = request.POST.get("catatan", "")
     return _aksi(
         request,
         tugas_id,
-        lambda t: engine.putuskan(aktor=request.user, tugas=t, setuju=True, catatan=catatan),
-        _("Disetujui dan diteruskan."),
+        lambda t: engine.putuskan(aktor=request.user, tugas=t, setuju=setuju, catatan=catatan),
+        _("Disetujui dan diteruskan.") if setuju else _("Dikembalikan untuk diperbaiki."),
     )
+
+
+@require_POST
+@login_required
+def tugas_setuju(request: HttpRequest, tugas_id: int) -> HttpResponse:
+    return _putuskan(request, tugas_id, setuju=True)
 
 
 @require_POST
 @login_required
 def tugas_tolak(request: HttpRequest, tugas_id: int) -> HttpResponse:
-    catatan = request.POST.get("catatan", "")
-    return _aksi(
-        request,
-        tugas_id,
-        lambda t: engine.putuskan(aktor=request.user, tugas=t, setuju=False, catatan=catatan),
-        _("Dikembalikan untuk diperbaiki."),
-    )
+    return _putuskan(request, tugas_id, setuju=False)
 
 
 @require_POST
