@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "sakip.antrian",
     "sakip.kalender",
     "sakip.sop",
+    "sakip.perencanaan",
+    "sakip.dokumen",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +160,10 @@ WHITENOISE_USE_FINDERS = True
 
 # First year of a Renstra cycle (five-yearly SOPs run for 2021–2025, 2026–2030, …).
 SAKIP_RENSTRA_TAHUN_AWAL = envint("SAKIP_RENSTRA_TAHUN_AWAL", 2021)
+
+# A PK signed more than this many days after the DPA's approval gets a warning
+# (DOMAIN.md §6: "at most one month after the DPA", to be verified per Pemda).
+PK_BATAS_HARI_SETELAH_DPA = envint("PK_BATAS_HARI_SETELAH_DPA", 30)
 
 # Largest file a step may attach, in megabytes.
 LAMPIRAN_MAKS_MB = envint("LAMPIRAN_MAKS_MB", 10)

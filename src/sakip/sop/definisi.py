@@ -67,6 +67,8 @@ class Langkah:
     keputusan: Keputusan | None = None
     subproses: str | None = None
     bentuk_tim: bool = False
+    # What the step does to the SOP's document: paraf, tanda_tangan, … (None: plain work).
+    tindakan: str | None = None
     # Baris di berkas YAML, untuk pesan galat; tidak ikut dibandingkan.
     baris: int | None = field(default=None, compare=False)
 
@@ -269,5 +271,6 @@ def _bangun_langkah(data: dict, baris: int) -> Langkah:
         keputusan=Keputusan(keputusan.get("ya"), keputusan.get("tidak")) if keputusan else None,
         subproses=data.get("subproses"),
         bentuk_tim=data.get("bentuk_tim", False),
+        tindakan=data.get("tindakan"),
         baris=baris,
     )

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -25,6 +27,7 @@ from sakip.kalender.waktu_kerja import kalender_untuk, menit_kerja_antara, tamba
 from sakip.notifikasi import services as notifikasi
 from sakip.organisasi.models import Jabatan, Pegawai, PelaksanaTugas, PemetaanPelaksana
 
+from . import dokumen_terikat
 from .models import AnggotaTim, Pelaksanaan, Peristiwa, SopInstansi, Tugas, VersiSop
 from .waktu import WaktuTidakDikenal, parse_waktu
 
@@ -374,6 +377,95 @@ def _tutup(tugas: Tugas, aktor, sekarang, *, keputusan: str = "", catatan: str =
     return sebelum
 
 
+# ---------------------------------------------------------------- the run's document
+
+
+def _pesan(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(exc)
+
+
+def ikat_dokumen(pelaksanaan: Pelaksanaan, aktor, dokumen=None):
+    """Bind the run to its document (given, found or drafted); None when there is none yet."""
+    if pelaksanaan.dokumen_ct_id:
+        return dokumen_terikat.dokumen_dari(pelaksanaan)
+    pengikat = dokumen_terikat.pengikat_untuk(pelaksanaan.versi.definisi)
+    if dokumen is None and pengikat is not None:
+        try:
+            dokumen = pengikat.ikat(pelaksanaan, aktor)
+        except (PermissionDenied, ValidationError):
+            dokumen = None  # the drafting step's holder can create it from the task page
+    if dokumen is None:
+        return None
+    pelaksanaan.dokumen_ct = ContentType.objects.get_for_model(dokumen)
+    pelaksanaan.dokumen_id = dokumen.pk
+    pelaksanaan.save(update_fields=["dokumen_ct", "dokumen_id"])
+    return dokumen
+
+
+def siapkan_dokumen(*, aktor, pelaksanaan: Pelaksanaan):
+    """A person on the run drafts (or finds) the run's document from the task page."""
+    with transaction.atomic():
+        pelaksanaan = Pelaksanaan.objects.select_for_update(of=("self",)).get(pk=pelaksanaan.pk)
+        if pelaksanaan.selesai:
+            raise KesalahanAlur(_("Pelaksanaan SOP ini sudah selesai atau dibatalkan."))
+        terbuka = pelaksanaan.tugas.filter(status=Tugas.Status.TERBUKA)
+        if not any(boleh_bertindak(aktor, t) for t in terbuka) and not adalah_kepala(
+            aktor, pelaksanaan.instansi_id
+        ):
+            raise KesalahanAlur(
+                _("Hanya pelaksana langkah yang sedang berjalan yang dapat melakukannya.")
+            )
+        dokumen = ikat_dokumen(pelaksanaan, aktor)
+        if dokumen is None:
+            raise KesalahanAlur(
+                _("Dokumen belum dapat dibuat: data dasarnya (mis. Renstra periode ini) belum ada.")
+            )
+        audit.catat(
+            aktor=aktor,
+            aksi=CatatanAudit.Aksi.UBAH,
+            objek=pelaksanaan,
+            sesudah={"dokumen": str(dokumen)},
+            keterangan="Mengikat dokumen pelaksanaan",
+        )
+    return dokumen
+
+
+def ringkasan_dokumen(pelaksanaan: Pelaksanaan) -> dict[str, str] | None:
+    dokumen = dokumen_terikat.dokumen_dari(pelaksanaan)
+    pengikat = dokumen_terikat.pengikat_untuk(pelaksanaan.versi.definisi)
+    if dokumen is None or pengikat is None:
+        return None
+    return pengikat.ringkasan(dokumen)
+
+
+def perubahan_sejak_pemeriksaan(pelaksanaan: Pelaksanaan) -> list[tuple[str, str, str]] | None:
+    """What changed in the document since the last review decision of this run."""
+    sekarang = ringkasan_dokumen(pelaksanaan)
+    terakhir = (
+        pelaksanaan.peristiwa.filter(jenis__in=[Peristiwa.Jenis.SETUJU, Peristiwa.Jenis.TOLAK])
+        .order_by("-waktu", "-id")
+        .first()
+    )
+    if sekarang is None or terakhir is None or "ringkasan" not in terakhir.data:
+        return None
+    return dokumen_terikat.perubahan(terakhir.data["ringkasan"], sekarang)
+
+
+def _tanda_tangani_dokumen(pelaksanaan: Pelaksanaan, aktor) -> dict | None:
+    """Freeze the run's document at the signing step; a refusal stops the step."""
+    dokumen = dokumen_terikat.dokumen_dari(pelaksanaan)
+    pengikat = dokumen_terikat.pengikat_untuk(pelaksanaan.versi.definisi)
+    if dokumen is None or pengikat is None:
+        return None
+    try:
+        pengikat.tanda_tangan(dokumen, aktor, timezone.localdate())
+    except (ValidationError, PermissionDenied) as exc:
+        raise KesalahanAlur(_pesan(exc)) from exc
+    return pengikat.ringkasan(dokumen)
+
+
 # ---------------------------------------------------------------- team
 
 
@@ -431,10 +523,12 @@ def mulai(
     terjadwal: bool = False,
     tim: Iterable[Pegawai] = (),
     ketua: Pegawai | None = None,
+    dokumen=None,
 ) -> Pelaksanaan:
     """Start a run of an adopted SOP on its latest version; step 1 becomes a task.
 
-    `aktor` is None when the schedule starts it (then `terjadwal` must be True).
+    `aktor` is None when the schedule starts it (then `terjadwal` must be True). The run
+    carries `dokumen` when given, else the document its SOP is about (see dokumen_terikat).
     """
     judul = (judul or "").strip()
     if not judul:
@@ -462,6 +556,7 @@ def mulai(
                 tim, ketua = _tim_sebelumnya(sop)
             if tim:
                 _simpan_tim(pelaksanaan, tim, ketua)
+        ikat_dokumen(pelaksanaan, aktor, dokumen)
         _catat_peristiwa(pelaksanaan, Peristiwa.Jenis.MULAI, aktor=aktor)
         audit.catat(
             aktor=aktor,
@@ -535,6 +630,11 @@ def selesaikan(
                 tugas=tugas,
                 data={"anggota": [p.pk for p in tim], "ketua": ketua.pk if ketua else None},
             )
+        data = {"lampiran": [f.name for f in berkas]}
+        if langkah.get("tindakan") == "tanda_tangan":
+            beku = _tanda_tangani_dokumen(pelaksanaan, aktor)
+            if beku is not None:
+                data["ringkasan"] = beku  # the signed version, kept in the append-only log
         sebelum = _tutup(tugas, aktor, sekarang, catatan=catatan.strip())
         for f in berkas:
             simpan_lampiran(tugas=tugas, berkas=f, aktor=aktor)
@@ -544,7 +644,7 @@ def selesaikan(
             aktor=aktor,
             tugas=tugas,
             catatan=tugas.catatan,
-            data={"lampiran": [f.name for f in berkas]},
+            data=data,
         )
         _audit_tugas(aktor, tugas, sebelum, "Menyelesaikan langkah")
         if langkah.get("subproses"):
@@ -579,9 +679,11 @@ def putuskan(*, aktor, tugas: Tugas, setuju: bool, catatan: str = "") -> Tugas:
             catatan=catatan,
         )
         jenis = Peristiwa.Jenis.SETUJU if setuju else Peristiwa.Jenis.TOLAK
-        _catat_peristiwa(
-            pelaksanaan, jenis, aktor=aktor, tugas=tugas, catatan=catatan, data={"ke": ke}
-        )
+        data = {"ke": ke}
+        ringkasan = ringkasan_dokumen(pelaksanaan)
+        if ringkasan is not None:
+            data["ringkasan"] = ringkasan  # what the reviewer saw: the next review diffs it
+        _catat_peristiwa(pelaksanaan, jenis, aktor=aktor, tugas=tugas, catatan=catatan, data=data)
         _audit_tugas(aktor, tugas, sebelum, "Menyetujui" if setuju else "Mengembalikan")
         _lanjut(pelaksanaan, ke, aktor, sekarang)
     return tugas

@@ -121,6 +121,15 @@ class Pelaksanaan(models.Model):
     dimulai_pada = models.DateTimeField(_("dimulai"), default=timezone.now)
     selesai_pada = models.DateTimeField(_("selesai"), null=True, blank=True)
     alasan_batal = models.TextField(_("alasan pembatalan"), blank=True)
+    # The document this run carries (a PK, a Renstra, a report …), see dokumen_terikat.py.
+    dokumen_ct = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    dokumen_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     objects = ScopedManager.from_queryset(PelaksanaanQuerySet)()
     pemda_path = "instansi__pemda"
@@ -131,6 +140,7 @@ class Pelaksanaan(models.Model):
         verbose_name = _("Pelaksanaan SOP")
         verbose_name_plural = _("Pelaksanaan SOP")
         ordering = ["-dimulai_pada", "-id"]
+        indexes = [models.Index(fields=["dokumen_ct", "dokumen_id"])]
         constraints = [
             # The recurrence creates each period's run exactly once per agency.
             models.UniqueConstraint(

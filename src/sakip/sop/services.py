@@ -73,6 +73,7 @@ def definisi_dari_pustaka(sop: Sop) -> dict:
                 ),
                 "subproses": lg.subproses,
                 "bentuk_tim": lg.bentuk_tim,
+                "tindakan": lg.tindakan,
             }
             for i, lg in enumerate(sop.langkah, start=1)
         ],

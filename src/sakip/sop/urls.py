@@ -22,6 +22,11 @@ urlpatterns = [
     path(
         "pelaksanaan/<int:pelaksanaan_id>/batal/", views.pelaksanaan_batal, name="pelaksanaan_batal"
     ),
+    path(
+        "pelaksanaan/<int:pelaksanaan_id>/dokumen/",
+        views.pelaksanaan_dokumen,
+        name="pelaksanaan_dokumen",
+    ),
     path("tugas/", views.kotak_tugas, name="kotak_tugas"),
     path("tugas/<int:tugas_id>/", views.tugas_detail, name="tugas_detail"),
     path("tugas/<int:tugas_id>/selesai/", views.tugas_selesai, name="tugas_selesai"),

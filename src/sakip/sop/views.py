@@ -12,13 +12,14 @@ from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
 from sakip.organisasi.models import Instansi
 
-from . import engine, jadwal, services
+from . import dokumen_terikat, engine, jadwal, services
 from .forms import (
     AlihkanForm,
     BatalForm,
@@ -396,6 +397,8 @@ def tugas_detail(request: HttpRequest, tugas_id: int) -> HttpResponse:
     boleh = engine.boleh_bertindak(request.user, tugas)
     selesai_form = SelesaiForm()
     selesai_form.atur_tim(p.instansi, wajib=bool(langkah.get("bentuk_tim")))
+    pengikat = dokumen_terikat.pengikat_untuk(p.versi.definisi)
+    dokumen = dokumen_terikat.dokumen_dari(p)
     calon = [o for o in engine.penerima_tugas(tugas) if o.pk != request.user.pk]
     if tugas.diklaim_oleh_id and tugas.jabatan_id:
         calon = [o for o in engine.pemangku(tugas.jabatan) if o.pk != request.user.pk]
@@ -415,8 +418,29 @@ def tugas_detail(request: HttpRequest, tugas_id: int) -> HttpResponse:
             "alihkan_form": AlihkanForm(calon=calon) if calon else None,
             "tujuan_tolak": _langkah_tujuan(p, langkah, "tidak"),
             "tujuan_ya": _langkah_tujuan(p, langkah, "ya"),
+            "pengikat": pengikat,
+            "dokumen": dokumen,
+            "url_dokumen": pengikat.url(dokumen) if dokumen is not None else "",
+            "url_unduh": pengikat.url_unduh(dokumen) if dokumen is not None else None,
+            "perubahan": engine.perubahan_sejak_pemeriksaan(p) if dokumen is not None else None,
         },
     )
+
+
+@require_POST
+@login_required
+def pelaksanaan_dokumen(request: HttpRequest, pelaksanaan_id: int) -> HttpResponse:
+    p = get_for_user_or_404(Pelaksanaan, request.user, pk=pelaksanaan_id)
+    try:
+        dokumen = engine.siapkan_dokumen(aktor=request.user, pelaksanaan=p)
+    except engine.KesalahanAlur as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Dokumen “%(d)s” disiapkan.") % {"d": dokumen})
+    kembali = request.POST.get("kembali", "")
+    if kembali and url_has_allowed_host_and_scheme(kembali, {request.get_host()}):
+        return redirect(kembali)
+    return redirect("sop:pelaksanaan_detail", pelaksanaan_id=p.pk)
 
 
 def _langkah_tujuan(p: Pelaksanaan, langkah: dict, cabang: str) -> dict | None:

@@ -4,14 +4,25 @@ Each step is done by a person who holds the step actor's position (or the team t
 SOP formed); someone who does not hold it is refused at every step.
 """
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 
 from sakip.organisasi.demo import muat_demo
 from sakip.organisasi.models import Instansi, Pegawai
-from sakip.sop import engine, services
+from sakip.perencanaan.models import (
+    DokumenAnggaran,
+    IndikatorPK,
+    PerjanjianKinerja,
+    Renstra,
+    SasaranPK,
+)
+from sakip.sop import dokumen_terikat, engine, services
 from sakip.sop.demo import SEED_INSTANSI
-from sakip.sop.models import Pelaksanaan, Tugas
+from sakip.sop.models import Pelaksanaan
+
+from .conftest import tugas_terbuka
 
 KODE_SEED = sorted(k for k in services.pustaka() if services.pustaka()[k].sumber)
 
@@ -51,34 +62,36 @@ def _mulai(sop, orang):
     versi = sop.versi_terbaru()
     pemula = next(p for p in orang if engine.boleh_memulai(p, sop))
     tim = orang[:2] if engine.perlu_tim_saat_mulai(versi) else ()
-    return engine.mulai(
+    p = engine.mulai(
         aktor=pemula, sop=sop, judul=f"Uji {sop.kode}", tim=tim, ketua=tim[0] if tim else None
     )
+    if p.dokumen_ct_id and isinstance(dokumen_terikat.dokumen_dari(p), PerjanjianKinerja):
+        _isi_pk(dokumen_terikat.dokumen_dari(p), pemula)
+    return p
 
 
-def _pohon(p: Pelaksanaan) -> list[Pelaksanaan]:
-    """The run and its sub-procedures at any depth (monev → perjalanan dinas → surat tugas)."""
-    hasil, tepi = [p], [p]
-    while tepi:
-        tepi = list(Pelaksanaan.objects.filter(induk__in=tepi))
-        hasil += tepi
-    return hasil
-
-
-def _tugas_terbuka(p: Pelaksanaan) -> Tugas | None:
-    """The open task of the run or of a running sub-procedure."""
-    return (
-        Tugas.objects.filter(status="terbuka", pelaksanaan__in=_pohon(p))
-        .select_related("pelaksanaan__versi")
-        .first()
+def _isi_pk(pk, aktor):
+    """A PK can only be signed with content and an approved DPA for its year."""
+    tahun = pk.tahun
+    renstra = Renstra.objects.create(
+        instansi=pk.instansi, tahun_awal=tahun - 1, tahun_akhir=tahun + 3
     )
+    DokumenAnggaran.objects.create(
+        instansi=pk.instansi,
+        renstra=renstra,
+        jenis="dpa",
+        tahun=tahun,
+        tanggal_pengesahan=datetime.date(tahun, 1, 2),
+    )
+    sasaran = SasaranPK.objects.create(pk_dokumen=pk, uraian="Meningkatnya kualitas pelayanan")
+    IndikatorPK.objects.create(sasaran=sasaran, nama="IKM", satuan="nilai", target=82)
 
 
 def _jalankan(p: Pelaksanaan, orang, tolak_di: int | None = None) -> list[int]:
     """Drive the run to its end; reject once at step `tolak_di`. Returns the steps done."""
     jejak, sudah_tolak = [], False
     for _ in range(200):
-        t = _tugas_terbuka(p)
+        t = tugas_terbuka(p)
         if t is None:
             break
         penerima = engine.penerima_tugas(t)
@@ -94,7 +107,7 @@ def _jalankan(p: Pelaksanaan, orang, tolak_di: int | None = None) -> list[int]:
             if t.pelaksanaan_id == p.pk and t.langkah_no == tolak_di and not sudah_tolak:
                 engine.putuskan(aktor=pelaku, tugas=t, setuju=False, catatan="Perbaiki")
                 sudah_tolak = True
-                kembali = _tugas_terbuka(p)
+                kembali = tugas_terbuka(p)
                 tujuan = langkah["keputusan"]["tidak"]
                 assert kembali.langkah_no == tujuan
                 assert kembali.pelaksana_nama == p.versi.langkah_ke(tujuan)["pelaksana"]
@@ -124,6 +137,9 @@ def test_jalur_setuju_sampai_selesai(dunia, kode):
     assert jejak[0] == 1 and jejak[-1] == n
     assert jejak == sorted(jejak), "jalur setuju tidak pernah mundur"
     assert p.peristiwa.filter(jenis="tamat").count() == 1
+    dokumen = dokumen_terikat.dokumen_dari(p)
+    if isinstance(dokumen, PerjanjianKinerja):
+        assert dokumen.status == "ditandatangani"  # frozen at the Camat's signing step
 
 
 @pytest.mark.parametrize(("kode", "langkah"), _cabang_tolak())

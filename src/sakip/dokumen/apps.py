@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DokumenConfig(AppConfig):
+    name = "sakip.dokumen"
+    verbose_name = "Templat dan kop dokumen"
