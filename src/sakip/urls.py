@@ -16,7 +16,9 @@ urlpatterns = [
     path("", include("sakip.organisasi.urls")),
     path("", include("sakip.audit.urls")),
     path("sop/", include("sakip.sop.urls")),
+    path("perencanaan/", include("sakip.perencanaan.urls")),
     path("notifikasi/", include("sakip.notifikasi.urls")),
+    path("dokumen/", include("sakip.dokumen.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

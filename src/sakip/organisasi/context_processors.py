@@ -31,6 +31,8 @@ def navigasi(request):
                     "riwayat",
                 )
             )
+    if user.instansi_id or peran_pemda(user):
+        items.append((_("Perencanaan"), reverse("perencanaan:indeks"), "perencanaan"))
     if user.is_staff:
         items.append((_("Data Master"), reverse("admin:index"), "admin"))
     return {"navigasi": items}

@@ -292,6 +292,7 @@ class _Pemuat:
                     jenis=Pemda.Jenis.KABUPATEN,
                     kode="14.05",
                     ibukota="Siak Sri Indrapura",
+                    nama_kepala_daerah="Dr. H. Ahmad Syahrul, M.Si.",
                     alamat="Jl. Raja Kecik, Siak Sri Indrapura, Riau",
                 ),
             )

@@ -49,6 +49,10 @@ class Pemda(models.Model):
     ibukota = models.CharField(_("ibu kota"), max_length=100, blank=True)
     alamat = models.TextField(_("alamat"), blank=True)
     logo = models.FileField(_("logo"), upload_to="logo/", blank=True, validators=LOGO_VALIDATORS)
+    # The regional head co-signs the agency heads' PK but is not a user of the system.
+    nama_kepala_daerah = models.CharField(
+        _("nama kepala daerah"), max_length=200, blank=True, help_text=_("Dengan gelar.")
+    )
 
     riwayat_jenis = "pemda"
     objects = ScopedManager()

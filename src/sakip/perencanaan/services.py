@@ -21,12 +21,17 @@ from sakip.audit.models import CatatanAudit
 from sakip.organisasi.models import Jabatan, Pegawai
 
 from .models import (
+    AnggaranKas,
     AnggaranPK,
     DokumenAnggaran,
+    IndikatorItem,
     IndikatorPK,
+    ItemAnggaran,
     PerjanjianKinerja,
     RencanaAksi,
+    Renstra,
     SasaranPK,
+    TargetTahunan,
 )
 
 
@@ -70,23 +75,154 @@ def pastikan_boleh_ubah(aktor, objek: models.Model) -> None:
     pk = _pk_induk(objek)
     if pk is not None and pk.pk is not None:
         tersimpan = PerjanjianKinerja.objects.get(pk=pk.pk)
-        if tersimpan.terkunci:
+        if tersimpan.status == PerjanjianKinerja.Status.DIGANTI:
+            raise AturanPerencanaan(_("PK ini sudah diganti revisinya; ubah PK revisi terbaru."))
+        # The action plan breaks the signed annual targets down and is adjusted during
+        # the year; the PK's own rows are frozen by the signature.
+        if tersimpan.terkunci and not isinstance(objek, RencanaAksi):
             raise AturanPerencanaan(
                 _("PK ini sudah ditandatangani dan tidak dapat diubah; buat revisi PK.")
             )
 
 
+def pastikan_boleh_ubah_rencana_aksi(aktor, pk: PerjanjianKinerja) -> None:
+    """The action plan of a live PK (draft or signed) may change; a replaced one may not."""
+    if not PerjanjianKinerja.objects.for_user(aktor, ubah=True).filter(pk=pk.pk).exists():
+        raise PermissionDenied(_("Anda tidak berwenang mengubah data perencanaan instansi ini."))
+    if PerjanjianKinerja.objects.get(pk=pk.pk).status == PerjanjianKinerja.Status.DIGANTI:
+        raise AturanPerencanaan(_("PK ini sudah diganti revisinya; ubah PK revisi terbaru."))
+
+
 def simpan(*, aktor, objek: models.Model, keterangan: str = "") -> models.Model:
-    """Validate and save one planning object with its audit record."""
+    """Validate and save one planning object with its audit record.
+
+    Changing an adopted (ditetapkan) Renstra reopens it as a draft and runs the Renstra
+    SOP again; the adopted version stays in that earlier run's event log.
+    """
     with transaction.atomic():
         pastikan_boleh_ubah(aktor, objek)
-        return audit.simpan_teraudit(aktor=aktor, objek=objek, keterangan=keterangan)
+        hasil = audit.simpan_teraudit(aktor=aktor, objek=objek, keterangan=keterangan)
+        _buka_renstra_ditetapkan(aktor, objek)
+        return hasil
+
+
+def _renstra_dari(objek: models.Model) -> Renstra | None:
+    if isinstance(objek, Renstra):
+        return objek
+    if hasattr(objek, "renstra_id") and objek.renstra_id:
+        return Renstra.objects.get(pk=objek.renstra_id)
+    if isinstance(objek, TargetTahunan):
+        return objek.indikator.renstra
+    return None
+
+
+def _buka_renstra_ditetapkan(aktor, objek: models.Model) -> None:
+    renstra = _renstra_dari(objek)
+    if renstra is None or isinstance(objek, DokumenAnggaran):
+        return
+    tersimpan = Renstra.objects.get(pk=renstra.pk)
+    if tersimpan.status != Renstra.Status.DITETAPKAN or (
+        isinstance(objek, Renstra) and objek.status == Renstra.Status.DITETAPKAN
+    ):
+        return
+    Renstra.objects.filter(pk=renstra.pk).update(status=Renstra.Status.DRAF)
+    audit.catat(
+        aktor=aktor,
+        aksi=CatatanAudit.Aksi.UBAH,
+        objek=tersimpan,
+        sebelum={"status": Renstra.Status.DITETAPKAN},
+        sesudah={"status": Renstra.Status.DRAF},
+        keterangan="Renstra yang sudah ditetapkan diubah: revisi",
+    )
+    _jalankan_ulang(aktor, tersimpan, _("Revisi %(r)s") % {"r": tersimpan})
 
 
 def hapus(*, aktor, objek: models.Model) -> None:
     with transaction.atomic():
         pastikan_boleh_ubah(aktor, objek)
         audit.hapus_teraudit(aktor=aktor, objek=objek)
+
+
+def simpan_skala(*, aktor, skala) -> models.Model:
+    """Target scales belong to the Pemda: its administrators keep them."""
+    from sakip.organisasi.services import boleh_kelola_master
+
+    if not boleh_kelola_master(aktor, skala.pemda_id):
+        raise PermissionDenied(_("Skala target diatur oleh administrator Pemda."))
+    with transaction.atomic():
+        return audit.simpan_teraudit(aktor=aktor, objek=skala)
+
+
+def hapus_skala(*, aktor, skala) -> None:
+    from sakip.organisasi.services import boleh_kelola_master
+
+    if not boleh_kelola_master(aktor, skala.pemda_id):
+        raise PermissionDenied(_("Skala target diatur oleh administrator Pemda."))
+    with transaction.atomic():
+        audit.hapus_teraudit(aktor=aktor, objek=skala)
+
+
+# ---------------------------------------------------------------- Renja → RKA → DPA
+
+SUMBER_SALINAN = {"rka": "renja", "dpa": "rka"}
+
+
+def salin_dokumen_anggaran(*, aktor, sumber: DokumenAnggaran, jenis: str) -> DokumenAnggaran:
+    """Draft the RKA from the Renja (or the DPA from the RKA): same tree, pagu, indicators
+    and cash plan, to be adjusted; one transaction, every row audited."""
+    if SUMBER_SALINAN.get(jenis) != sumber.jenis:
+        raise AturanPerencanaan(
+            _("%(j)s disalin dari %(s)s.")
+            % {"j": jenis.upper(), "s": SUMBER_SALINAN.get(jenis, "?")}
+        )
+    with transaction.atomic():
+        baru = simpan(
+            aktor=aktor,
+            objek=DokumenAnggaran(
+                instansi_id=sumber.instansi_id,
+                renstra_id=sumber.renstra_id,
+                jenis=jenis,
+                tahun=sumber.tahun,
+            ),
+            keterangan=f"Disalin dari {sumber}",
+        )
+        salinan: dict[int, ItemAnggaran] = {}
+        # Parents before children: kode order puts 7.01.01 before 7.01.01.2.01.
+        for item in sumber.item.prefetch_related("indikator", "kas").order_by("kode"):
+            item_baru = simpan(
+                aktor=aktor,
+                objek=ItemAnggaran(
+                    dokumen=baru,
+                    induk=salinan.get(item.induk_id),
+                    level=item.level,
+                    kode=item.kode,
+                    nama=item.nama,
+                    pagu=item.pagu,
+                    program_renstra_id=item.program_renstra_id,
+                    penanggung_jawab_id=item.penanggung_jawab_id,
+                    urutan=item.urutan,
+                ),
+            )
+            salinan[item.pk] = item_baru
+            for i in item.indikator.all():
+                simpan(
+                    aktor=aktor,
+                    objek=IndikatorItem(
+                        item=item_baru,
+                        nama=i.nama,
+                        satuan=i.satuan,
+                        indikator_renstra_id=i.indikator_renstra_id,
+                        target=i.target,
+                        target_atas=i.target_atas,
+                        target_skala=i.target_skala,
+                        urutan=i.urutan,
+                    ),
+                )
+            for k in item.kas.all():
+                simpan(
+                    aktor=aktor, objek=AnggaranKas(item=item_baru, bulan=k.bulan, jumlah=k.jumlah)
+                )
+    return baru
 
 
 # ---------------------------------------------------------------- PK
@@ -104,7 +240,7 @@ def pihak_kedua_untuk(jabatan: Jabatan) -> tuple[Pegawai | None, str, str]:
         return pejabat, pejabat.nama_lengkap if pejabat else "", atasan.nama
     pemda = jabatan.instansi.pemda
     nama_daerah = pemda.nama.removeprefix("Kabupaten ").removeprefix("Kota ")
-    return None, "", f"{pemda.kepala_daerah} {nama_daerah}"
+    return None, pemda.nama_kepala_daerah, f"{pemda.kepala_daerah} {nama_daerah}"
 
 
 def buat_pk(*, aktor, jabatan: Jabatan, tahun: int, pk_atasan=None) -> PerjanjianKinerja:
@@ -246,7 +382,21 @@ def revisi_pk(
             sesudah={"revisi_dari": lama.pk, "alasan": alasan, "nomor_revisi": baru.nomor_revisi},
             keterangan="Membuat revisi PK",
         )
+        # The revision goes through the PK SOP again, from drafting to signature.
+        _jalankan_ulang(
+            aktor, baru, _("%(pk)s — revisi ke-%(n)s") % {"pk": baru, "n": baru.nomor_revisi}
+        )
     return baru
+
+
+def _jalankan_ulang(aktor, dokumen, judul: str) -> None:
+    from sakip.sop.engine import jalankan_ulang
+
+    if isinstance(dokumen, Renstra):
+        periode = f"{dokumen.tahun_awal}-{dokumen.tahun_akhir}"
+    else:
+        periode = str(dokumen.tahun)
+    jalankan_ulang(aktor=aktor, dokumen=dokumen, judul=judul, periode=periode)
 
 
 def _salin_isi(lama: PerjanjianKinerja, baru: PerjanjianKinerja) -> None:

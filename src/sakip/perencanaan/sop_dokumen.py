@@ -180,6 +180,7 @@ def daftarkan_semua() -> None:
             tanda_tangan=_tandatangani_pk,
             url=lambda pk: f"/perencanaan/pk/{pk.pk}/",
             url_unduh=lambda pk: f"/perencanaan/pk/{pk.pk}/dokumen.pdf",
+            memegang=lambda d: isinstance(d, PerjanjianKinerja),
         )
     )
     daftarkan(
@@ -200,6 +201,7 @@ def daftarkan_semua() -> None:
             ringkasan=ringkasan_renstra,
             tanda_tangan=_tetapkan_renstra,
             url=lambda r: f"/perencanaan/renstra/{r.pk}/",
+            memegang=lambda d: isinstance(d, Renstra),
         )
     )
     for jenis, kata in (
@@ -218,5 +220,6 @@ def daftarkan_semua() -> None:
                 ringkasan=ringkasan_anggaran,
                 tanda_tangan=_tanpa_pembekuan,
                 url=lambda d: f"/perencanaan/anggaran/{d.pk}/",
+                memegang=lambda d, jenis=jenis: isinstance(d, DokumenAnggaran) and d.jenis == jenis,
             )
         )

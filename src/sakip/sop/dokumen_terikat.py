@@ -25,6 +25,8 @@ class PengikatDokumen:
     tanda_tangan: Callable[..., None]  # (dokumen, aktor, tanggal) → freeze; may refuse
     url: Callable[[models.Model], str]  # where it is edited/read
     url_unduh: Callable[[models.Model], str | None] = lambda d: None
+    # Does this binder hold this object? (used to find the SOP a revised document reruns)
+    memegang: Callable[[models.Model], bool] = lambda d: False
 
 
 _PENGIKAT: list[PengikatDokumen] = []
@@ -33,6 +35,10 @@ _PENGIKAT: list[PengikatDokumen] = []
 def daftarkan(pengikat: PengikatDokumen) -> None:
     if all(p.nama != pengikat.nama for p in _PENGIKAT):
         _PENGIKAT.append(pengikat)
+
+
+def pengikat_dokumen(dokumen: models.Model) -> PengikatDokumen | None:
+    return next((p for p in _PENGIKAT if p.memegang(dokumen)), None)
 
 
 def pengikat_untuk(definisi: dict) -> PengikatDokumen | None:

@@ -766,6 +766,40 @@ def _batalkan_rekursif(pelaksanaan: Pelaksanaan, aktor, alasan: str, sekarang) -
     )
 
 
+def jalankan_ulang(*, aktor, dokumen, judul: str, periode: str = "") -> Pelaksanaan | None:
+    """A revised document runs its SOP again (None when the agency has no such SOP).
+
+    The reviser may not hold the first step's position; the run then starts on the
+    system's behalf and the reviser is named in its first event.
+    """
+    pengikat = dokumen_terikat.pengikat_dokumen(dokumen)
+    if pengikat is None:
+        return None
+    from sakip.audit.services import _lokasi
+
+    sop = next(
+        (
+            s
+            for s in SopInstansi.objects.filter(instansi_id=_lokasi(dokumen)[1], aktif=True)
+            if dokumen_terikat.pengikat_untuk(s.versi_terbaru().definisi) is pengikat
+        ),
+        None,
+    )
+    if sop is None:
+        return None
+    pemula = aktor if boleh_memulai(aktor, sop) else None
+    p = mulai(aktor=pemula, sop=sop, judul=judul, periode=periode, dokumen=dokumen)
+    if pemula is None:
+        _catat_peristiwa(
+            p,
+            Peristiwa.Jenis.MULAI,
+            aktor=aktor,
+            catatan=_("Dijalankan ulang karena revisi dokumen oleh %(nama)s.")
+            % {"nama": aktor.nama_lengkap},
+        )
+    return p
+
+
 def mulai_terjadwal(sop: SopInstansi, periode: str, judul: str) -> Pelaksanaan | None:
     """Start the scheduled run of a period unless it exists (exactly once, even in races)."""
     try:

@@ -5,6 +5,7 @@ without anyone remembering; a route with a parameter this file does not know
 fails until an example for it is added to CONTOH below.
 """
 
+import functools
 import re
 
 import pytest
@@ -14,6 +15,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from sakip.akun.services import buat_token
 from sakip.notifikasi import services as notifikasi
 from sakip.organisasi.models import PemetaanPelaksana
+from sakip.perencanaan.models import Misi
+from sakip.perencanaan.tests import bangun
 from sakip.sop import engine, services
 from sakip.sop.models import Lampiran
 
@@ -39,7 +42,12 @@ def contoh_agensi_a(persona):
     token, _ = buat_token(aktor=a.camat, nama="token alpha")
     sop, run, tugas, lampiran = _sop_berjalan(a)
     notifikasi.kirim(penerima=a.camat, judul="Notifikasi Alpha")
+    renstra, indikator, renja, dpa, pk = _perencanaan(a)
     return {
+        "renstra_id": [renstra.pk],
+        "indikator_id": [indikator.pk],
+        "dokumen_id": [renja.pk, dpa.pk],
+        "pk_id": [pk.pk],
         "sop_id": [sop.pk],
         "versi_id": [sop.versi_terbaru().pk],
         "pelaksanaan_id": [run.pk],
@@ -47,6 +55,7 @@ def contoh_agensi_a(persona):
         "lampiran_id": [lampiran.pk],
         "notifikasi_id": [a.camat.notifikasi.first().pk],
         ("instansi_id", "kode"): [(a.instansi.pk, "000-rka")],
+        ("instansi_id", "jenis"): [(a.instansi.pk, "pk")],
         "instansi_id": [a.instansi.pk],
         "jabatan_id": [a.j_kasubag.pk, a.j_camat.pk],
         "pegawai_id": [a.staf.pk, a.camat.pk],
@@ -57,6 +66,36 @@ def contoh_agensi_a(persona):
             ("jabatan", a.j_staf.pk),
             ("pegawai", a.camat.pk),
             ("pemetaan", a.instansi.pemetaan.first().pk),
+            ("renstra", renstra.pk),
+            ("pk", pk.pk),
+        ],
+        # perencanaan/butir/<bagian>/<butir_id>/ (and …/hapus/): one row of each kind
+        ("bagian", "butir_id"): [
+            ("misi", renstra.misi.first().pk),
+            ("tujuan", renstra.tujuan.first().pk),
+            ("sasaran", renstra.sasaran.first().pk),
+            ("indikator", renstra.indikator.first().pk),
+            ("iku", renstra.iku.first().pk),
+            ("item", dpa.item.first().pk),
+            ("indikator-item", dpa.item.first().indikator.first().pk),
+            ("sasaran-pk", pk.sasaran.first().pk),
+            ("indikator-pk", pk.sasaran.first().indikator.first().pk),
+            ("anggaran-pk", pk.anggaran.first().pk),
+        ],
+        # perencanaan/baru/<bagian>/<wadah_id>/: a new row inside its container
+        ("bagian", "wadah_id"): [
+            ("tujuan", renstra.pk),
+            ("indikator", renstra.pk),
+            ("iku", renstra.pk),
+            ("item", dpa.pk),
+            ("indikator-item", dpa.pk),
+            ("sasaran-pk", pk.pk),
+            ("indikator-pk", pk.pk),
+        ],
+        ("matriks", "objek_id"): [
+            ("renstra", renstra.pk),
+            ("iku", renstra.pk),
+            ("renja", renja.pk),
         ],
     }
 
@@ -72,6 +111,18 @@ def _sop_berjalan(a):
     berkas = SimpleUploadedFile("bahan.pdf", b"%PDF-1.4 bahan", "application/pdf")
     engine.selesaikan(aktor=a.kasubag, tugas=pertama, berkas=[berkas])
     return sop, run, run.tugas.get(status="terbuka"), Lampiran.objects.get()
+
+
+def _perencanaan(a):
+    """Agency A's planning: Renstra (with a mission, indicators, IKU), Renja and DPA with
+    their trees, and the Camat's draft PK with sasaran, budget and rencana aksi."""
+    renstra = bangun.renstra(a)
+    bangun.iku(renstra, a)
+    Misi.objects.create(renstra=renstra, kode="M1", uraian="Misi Alpha")
+    renja = bangun.dokumen(a, renstra, "renja")
+    dpa = bangun.dokumen(a, renstra, "dpa")
+    pk = bangun.pk(a, renstra)
+    return renstra, renstra.indikator.first(), renja, dpa, pk
 
 
 def isi_rute(rute: str, contoh: dict) -> list[str]:
@@ -91,17 +142,63 @@ def isi_rute(rute: str, contoh: dict) -> list[str]:
     return hasil
 
 
-# A body every API action accepts, so the request reaches the view's access check.
-BADAN_API = {"judul": "uji akses", "catatan": "uji akses", "periode": ""}
+def _contoh_skema(skema: dict, semua: dict):
+    """The smallest value that validates against an OpenAPI schema (for request bodies)."""
+    if "$ref" in skema:
+        return _contoh_skema(semua["components"]["schemas"][skema["$ref"].split("/")[-1]], semua)
+    for kunci in ("anyOf", "oneOf", "allOf"):
+        if kunci in skema:
+            pilihan = [x for x in skema[kunci] if x.get("type") != "null"] or skema[kunci]
+            return _contoh_skema(pilihan[0], semua)
+    jenis = skema.get("type")
+    if jenis == "object":
+        return {
+            nama: _contoh_skema(skema["properties"][nama], semua)
+            for nama in skema.get("required", [])
+        }
+    if jenis == "array":
+        return []
+    if jenis == "integer":
+        return 1
+    if jenis == "number":
+        return 1
+    if jenis == "boolean":
+        return False
+    if skema.get("format") == "date":
+        return "2026-01-02"
+    return "uji akses"
+
+
+@functools.cache
+def _openapi() -> dict:
+    from sakip.api import api
+
+    return api.get_openapi_schema()
+
+
+def _badan_api(url: str, metode: str):
+    """A valid JSON body for an API write, built from the route's OpenAPI schema."""
+    semua = _openapi()
+    for pola, operasi in semua["paths"].items():
+        regex = "^" + re.sub(r"\{\w+\}", r"[^/]+", pola) + "/?$"
+        if re.match(regex, url) and metode in operasi:
+            isi = operasi[metode].get("requestBody", {}).get("content", {})
+            skema = isi.get("application/json", {}).get("schema")
+            return _contoh_skema(skema, semua) if skema else {}
+    return {}
 
 
 def minta(client, url):
+    """GET, else the write method the route accepts, with a body that passes validation."""
     r = client.get(url)
-    if r.status_code == 405:
+    for metode in ("post", "put", "patch", "delete"):
+        if r.status_code != 405:
+            break
+        kirim = getattr(client, metode)
         if url.startswith("/api/"):
-            r = client.post(url, BADAN_API, "application/json")
+            r = kirim(url, _badan_api(url, metode), "application/json")
         else:
-            r = client.post(url)
+            r = kirim(url)
     return r
 
 

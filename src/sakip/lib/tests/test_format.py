@@ -55,3 +55,22 @@ def test_perintah_sakip_terpasang():
         [sys.executable, "-m", "sakip", "help"], capture_output=True, text=True, check=True
     )
     assert "demo" in hasil.stdout and "migrate" in hasil.stdout
+
+
+def test_tanggal_tetap_indonesia_walau_peramban_berbahasa_inggris(persona, client):
+    """A browser asking for English still gets Indonesian dates (the interface is Indonesian)."""
+    import datetime as dt
+
+    from sakip.organisasi.models import PelaksanaTugas
+
+    PelaksanaTugas.objects.create(
+        jabatan=persona.a.j_sekcam,
+        pegawai=persona.a.kasubag,
+        jenis="plt",
+        tanggal_mulai=dt.date(2026, 8, 17),
+    )
+    client.force_login(persona.a.camat)
+    isi = client.get(
+        f"/jabatan/{persona.a.j_sekcam.pk}/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    ).content.decode()
+    assert "17 Agustus 2026" in isi and "Aug" not in isi

@@ -107,3 +107,52 @@ def test_pelaksanaan_terjadwal_tanpa_dokumen_lalu_disiapkan(persona, sop_pk):
     pk = engine.siapkan_dokumen(aktor=a.camat, pelaksanaan=p)
     p.refresh_from_db()
     assert isinstance(pk, PerjanjianKinerja) and dokumen_terikat.dokumen_dari(p) == pk
+
+
+def test_revisi_pk_menjalankan_sop_lagi(persona, sop_pk):
+    from sakip.perencanaan import services as rencana
+
+    a = persona.a
+    p, pk = _mulai_pk(persona, sop_pk)
+    sasaran = SasaranPK.objects.create(pk_dokumen=pk, uraian="Meningkatnya pelayanan")
+    IndikatorPK.objects.create(sasaran=sasaran, nama="IKM", satuan="nilai", target=82)
+    renstra = Renstra.objects.create(instansi=a.instansi, tahun_awal=2025, tahun_akhir=2029)
+    DokumenAnggaran.objects.create(
+        instansi=a.instansi,
+        renstra=renstra,
+        jenis="dpa",
+        tahun=2026,
+        tanggal_pengesahan=datetime.date.today() - datetime.timedelta(days=1),
+    )
+    rencana.tandatangani_pk(aktor=a.camat, pk=pk, tanggal=datetime.date.today())
+    baru = rencana.revisi_pk(aktor=a.kasubag, pk=pk, alasan="strategi")
+    ulang = engine.Pelaksanaan.objects.exclude(pk=p.pk).get(sop=sop_pk)
+    assert dokumen_terikat.dokumen_dari(ulang) == baru
+    assert "revisi ke-1" in ulang.judul
+    # the Kasubag may not start the PK SOP: it runs on the system's behalf, naming him
+    assert ulang.dimulai_oleh is None
+    assert ulang.peristiwa.filter(aktor=a.kasubag, catatan__contains="revisi").exists()
+
+
+def test_renstra_ditetapkan_lalu_diubah_dibuka_dan_dijalankan_lagi(persona):
+    from sakip.organisasi.models import PemetaanPelaksana
+    from sakip.perencanaan import services as rencana
+    from sakip.perencanaan.models import Tujuan
+
+    a = persona.a
+    PemetaanPelaksana.objects.create(
+        instansi=a.instansi, nama_pelaksana="Kasubag Umum", jabatan=a.j_kasubag
+    )
+    sop = services.adopsi(aktor=a.camat, instansi=a.instansi, kode="000-renstra")
+    p = engine.mulai(aktor=a.camat, sop=sop, judul="Renstra 2026–2030", periode="2026-2030")
+    renstra = dokumen_terikat.dokumen_dari(p)
+    assert (renstra.tahun_awal, renstra.tahun_akhir, renstra.status) == (2026, 2030, "draf")
+    ttd = jalankan_sampai(p, 9)
+    engine.selesaikan(aktor=a.camat, tugas=ttd)
+    renstra.refresh_from_db()
+    assert renstra.status == "ditetapkan"
+    rencana.simpan(aktor=a.kasubag, objek=Tujuan(renstra=renstra, kode="T9", uraian="Baru"))
+    renstra.refresh_from_db()
+    assert renstra.status == "draf"
+    ulang = engine.Pelaksanaan.objects.filter(sop=sop).exclude(pk=p.pk).get()
+    assert ulang.periode == "2026-2030" and dokumen_terikat.dokumen_dari(ulang) == renstra

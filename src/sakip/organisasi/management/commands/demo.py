@@ -4,6 +4,7 @@ from django.utils import timezone
 from sakip.kalender import services as kalender
 from sakip.organisasi.demo import SANDI_DEMO, muat_demo
 from sakip.organisasi.models import Pegawai, Pemda
+from sakip.perencanaan import demo as perencanaan_demo
 from sakip.sop import demo as sop_demo
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             dibuat += kalender.muat_libur_nasional(
                 aktor=admin, pemda=pemda, tahun=[tahun, tahun + 1]
             )
+        dibuat += perencanaan_demo.muat(admin)
         dibuat += sop_demo.muat(admin)
         self.stdout.write(f"Data demo: {dibuat} baris baru ditambahkan (0 berarti sudah lengkap).")
         self.stdout.write("")
