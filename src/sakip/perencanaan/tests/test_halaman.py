@@ -480,8 +480,9 @@ def test_pk_ditandatangani_terkunci_lalu_direvisi(persona, rencana, masuk):
     assert "sudah ditandatangani dan tidak dapat diubah; buat revisi PK" in r.content.decode()
     ikm.refresh_from_db()
     assert ikm.target == 82
+    # the action plan breaks the signed targets down and stays adjustable while the PK stands
     r = c.post(f"/perencanaan/pk/{pk.pk}/rencana-aksi/", {}, follow=True)
-    assert "sudah ditandatangani" in r.content.decode()
+    assert "sudah ditandatangani" not in r.content.decode()
 
     r = c.post(
         f"/perencanaan/pk/{pk.pk}/revisi/",
@@ -495,6 +496,8 @@ def test_pk_ditandatangani_terkunci_lalu_direvisi(persona, rencana, masuk):
     rantai = isi.split('id="rantai-revisi"')[1].split("</section>")[0]
     assert f'href="/perencanaan/pk/{pk.pk}/"' in rantai and "Diganti revisi" in rantai
     assert "/perencanaan/butir/indikator-pk/" in isi  # the revision is a draft again
+    r = c.post(f"/perencanaan/pk/{pk.pk}/rencana-aksi/", {}, follow=True)
+    assert "sudah diganti revisinya" in r.content.decode()  # the replaced PK's plan is frozen
 
 
 def test_rencana_aksi_disimpan_bersama_atau_tidak_sama_sekali(persona, rencana, masuk):
