@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 
 from sakip.lib.api_auth import API_AUTH
 from sakip.organisasi.api import router as organisasi_router
+from sakip.pengukuran.api import router as pengukuran_router
 from sakip.perencanaan.api import router as perencanaan_router
 from sakip.sop.api import router as sop_router
 
@@ -20,6 +21,7 @@ api = NinjaAPI(
 api.add_router("/", organisasi_router)
 api.add_router("/", sop_router)
 api.add_router("/", perencanaan_router)
+api.add_router("/", pengukuran_router)
 
 
 @api.exception_handler(Http404)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "sakip.sop",
     "sakip.perencanaan",
     "sakip.dokumen",
+    "sakip.pengukuran",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("sakip.audit.urls")),
     path("sop/", include("sakip.sop.urls")),
     path("perencanaan/", include("sakip.perencanaan.urls")),
+    path("pengukuran/", include("sakip.pengukuran.urls")),
     path("notifikasi/", include("sakip.notifikasi.urls")),
     path("dokumen/", include("sakip.dokumen.urls")),
     path("api/", api.urls),

@@ -33,6 +33,7 @@ def navigasi(request):
             )
     if user.instansi_id or peran_pemda(user):
         items.append((_("Perencanaan"), reverse("perencanaan:indeks"), "perencanaan"))
+        items.append((_("Pengukuran"), reverse("pengukuran:indeks"), "pengukuran"))
     if user.is_staff:
         items.append((_("Data Master"), reverse("admin:index"), "admin"))
     return {"navigasi": items}

@@ -680,7 +680,12 @@ def putuskan(*, aktor, tugas: Tugas, setuju: bool, catatan: str = "") -> Tugas:
         )
         jenis = Peristiwa.Jenis.SETUJU if setuju else Peristiwa.Jenis.TOLAK
         data = {"ke": ke}
-        ringkasan = ringkasan_dokumen(pelaksanaan)
+        langkah = pelaksanaan.versi.langkah_ke(tugas.langkah_no)
+        if setuju and langkah.get("tindakan") == "tanda_tangan":
+            # "Memeriksa dan menandatangani …, jika tidak … dikembalikan": approving signs.
+            ringkasan = _tanda_tangani_dokumen(pelaksanaan, aktor)
+        else:
+            ringkasan = ringkasan_dokumen(pelaksanaan)
         if ringkasan is not None:
             data["ringkasan"] = ringkasan  # what the reviewer saw: the next review diffs it
         _catat_peristiwa(pelaksanaan, jenis, aktor=aktor, tugas=tugas, catatan=catatan, data=data)

@@ -102,7 +102,7 @@ def pelaksana_belum_dipetakan(instansi: Instansi, definisi: dict) -> list[str]:
     return hasil
 
 
-def _identitas_awal(instansi: Instansi, definisi: dict) -> dict:
+def identitas_awal(instansi: Instansi, definisi: dict) -> dict:
     """Pre-fill "Disahkan oleh" with the agency's head, as the SOP document needs it."""
     identitas = copy.deepcopy(definisi["identitas"])
     kepala = jabatan_kepala(instansi.pk)
@@ -145,7 +145,7 @@ def adopsi(*, aktor, instansi: Instansi, kode: str, _dalam: set | None = None) -
                 )
                 % {"nama": definisi["nama"], "kurang": ", ".join(kurang), "instansi": instansi}
             )
-        definisi["identitas"] = _identitas_awal(instansi, definisi)
+        definisi["identitas"] = identitas_awal(instansi, definisi)
         sop = SopInstansi.objects.create(instansi=instansi, kode=kode, nama=definisi["nama"])
         versi = VersiSop.objects.create(
             sop=sop, nomor=1, definisi=definisi, dibuat_oleh=aktor, catatan="Diadopsi dari pustaka"

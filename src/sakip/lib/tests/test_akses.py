@@ -43,7 +43,13 @@ def contoh_agensi_a(persona):
     sop, run, tugas, lampiran = _sop_berjalan(a)
     notifikasi.kirim(penerima=a.camat, judul="Notifikasi Alpha")
     renstra, indikator, renja, dpa, pk = _perencanaan(a)
+    monitoring = _monitoring(a)
+    realisasi = _realisasi(a, indikator)
+    permintaan = _permintaan_data(persona)
     return {
+        **permintaan,
+        **monitoring,
+        **realisasi,
         "renstra_id": [renstra.pk],
         "indikator_id": [indikator.pk],
         "dokumen_id": [renja.pk, dpa.pk],
@@ -123,6 +129,52 @@ def _perencanaan(a):
     dpa = bangun.dokumen(a, renstra, "dpa")
     pk = bangun.pk(a, renstra)
     return renstra, renstra.indikator.first(), renja, dpa, pk
+
+
+def _monitoring(a) -> dict:
+    """Agency A's April 2025 control card, TW I evaluation with a recommendation, and the
+    2025 archive (needs the DPA of `_perencanaan`)."""
+    from sakip.pengukuran import monitoring as m
+
+    kartu = m.buat_kartu(aktor=a.kasubag, instansi=a.instansi, tahun=2025, bulan=4)
+    ev = m.buat_evaluasi(aktor=a.kasubag, instansi=a.instansi, tahun=2025, triwulan=1)
+    rek = m.terbitkan_rekomendasi(aktor=a.camat, evaluasi=ev, uraian="Uji", jabatan=a.j_kasubag)
+    arsip = m.susun_arsip(aktor=a.kasubag, instansi=a.instansi, tahun=2025)
+    return {
+        "kartu_id": [kartu.pk],
+        "evaluasi_id": [ev.pk],
+        "rekomendasi_id": [rek.pk],
+        "arsip_id": [arsip.pk],
+    }
+
+
+def _realisasi(a, indikator) -> dict:
+    """Agency A's submitted May 2025 realisation of a Renstra indicator, with a PDF as proof."""
+    from sakip.pengukuran import services as pengukuran
+    from sakip.pengukuran.models import Realisasi
+
+    r = Realisasi(instansi=a.instansi, tahun=2025, bulan=5, indikator=indikator, nilai=80)
+    r = pengukuran.simpan_realisasi(aktor=a.camat, realisasi=r, ajukan=True)
+    berkas = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4 bukti", "application/pdf")
+    bukti = pengukuran.tambah_bukti(aktor=a.camat, realisasi=r, berkas=berkas)
+    return {"realisasi_id": [r.pk], "bukti_id": [bukti.pk]}
+
+
+def _permintaan_data(persona) -> dict:
+    """A Pemda data request (seed 003) that only agency A was asked (B joined later), with
+    A's answer: B's staff and the other Pemda's evaluator get 404, A's staff are sent on."""
+    from sakip.pengukuran.models import JawabanData, PermintaanData
+
+    p = PermintaanData.objects.create(
+        pemda=persona.pemda,
+        judul="Permintaan data Alpha",
+        tahun=2025,
+        sampai_bulan=3,
+        batas_waktu="2025-04-10",
+        dibuat_oleh=persona.evaluator,
+    )
+    j = JawabanData.objects.create(permintaan=p, instansi=persona.a.instansi)
+    return {"permintaan_id": [p.pk], "jawaban_id": [j.pk]}
 
 
 def isi_rute(rute: str, contoh: dict) -> list[str]:

@@ -69,7 +69,7 @@ def test_list_json_satu_objek_per_sop():
     kode, keluar = sop("list", "--json")
     assert kode == 0
     daftar = json.loads(keluar)
-    assert len(daftar) == 33
+    assert len(daftar) == 34
     assert all(
         d.keys() == {"kode", "nama", "sumber", "jumlah_langkah", "pelaksana"} for d in daftar
     )
@@ -87,7 +87,7 @@ def test_list_tanpa_json_tabel_berbahasa_indonesia():
     assert kode == 0
     assert keluar.splitlines()[0].split() == ["KODE", "LANGKAH", "SUMBER", "NAMA"]
     assert "pengiriman-surat" in keluar and "(disusun sendiri)" in keluar
-    assert "33 SOP (27 dari seed), 306 langkah." in keluar
+    assert "34 SOP (27 dari seed), 311 langkah." in keluar
 
 
 # --- show --------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_lint_pustaka_lain_yang_sehat(tmp_path):
 def test_cli_list_dan_show_json(tmp_path):
     hasil = sop_cli("list", "--json", data_dir=tmp_path)
     assert hasil.returncode == 0, hasil.stderr
-    assert len(json.loads(hasil.stdout)) == 33
+    assert len(json.loads(hasil.stdout)) == 34
     hasil = sop_cli("show", "001-monev-rencana-aksi", "--json", data_dir=tmp_path)
     assert hasil.returncode == 0, hasil.stderr
     assert len(json.loads(hasil.stdout)["langkah"]) == 16

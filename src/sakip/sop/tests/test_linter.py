@@ -104,6 +104,7 @@ def test_semua_waktu_seed_terbaca(temuan_seed):
         "surat-tugas",
         "perjalanan-dinas",
         "rapat-koordinasi-internal",
+        "penyampaian-data-kinerja",
     ],
 )
 def test_sop_sendiri_bersih(pustaka, kode):

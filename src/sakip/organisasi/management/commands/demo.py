@@ -4,6 +4,7 @@ from django.utils import timezone
 from sakip.kalender import services as kalender
 from sakip.organisasi.demo import SANDI_DEMO, muat_demo
 from sakip.organisasi.models import Pegawai, Pemda
+from sakip.pengukuran import demo as pengukuran_demo
 from sakip.perencanaan import demo as perencanaan_demo
 from sakip.sop import demo as sop_demo
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
                 aktor=admin, pemda=pemda, tahun=[tahun, tahun + 1]
             )
         dibuat += perencanaan_demo.muat(admin)
+        dibuat += pengukuran_demo.muat(admin)
         dibuat += sop_demo.muat(admin)
         self.stdout.write(f"Data demo: {dibuat} baris baru ditambahkan (0 berarti sudah lengkap).")
         self.stdout.write("")

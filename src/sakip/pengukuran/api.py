@@ -1,0 +1,209 @@
+"""JSON API for measurement: realisations (read, write, review), capaian, recommendations."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.responses import Status
+
+from sakip.lib.akses import get_for_user_or_404
+from sakip.organisasi.models import Instansi
+from sakip.perencanaan.models import Indikator, IndikatorPK, PerjanjianKinerja
+
+from . import penilaian, services
+from .models import Realisasi, Rekomendasi
+
+router = Router(tags=["Pengukuran"])
+
+
+class GalatOut(Schema):
+    detail: str
+
+
+class RealisasiOut(Schema):
+    id: int
+    instansi_id: int
+    tahun: int
+    bulan: int
+    indikator_id: int | None
+    indikator_pk_id: int | None
+    nilai: Decimal | None
+    nilai_skala: str
+    catatan: str
+    status: str
+    catatan_pemeriksa: str
+    diisi_pada: datetime.datetime | None
+
+
+class RealisasiIn(Schema):
+    tahun: int
+    bulan: int
+    indikator_id: int | None = None
+    indikator_pk_id: int | None = None
+    nilai: Decimal | None = None
+    nilai_skala: str = ""
+    catatan: str = ""
+    ajukan: bool = False
+
+
+class PeriksaIn(Schema):
+    setuju: bool
+    catatan: str = ""
+
+
+class CapaianOut(Schema):
+    kode: str
+    nama: str
+    satuan: str
+    polaritas: str
+    agregasi: str
+    target: str
+    realisasi: str | None
+    bulanan: list[str | None]
+    capaian: Decimal | None
+    rumus: str
+    kategori: str
+    indikator_id: int | None
+    indikator_pk_id: int | None
+
+
+class RekomendasiOut(Schema):
+    id: int
+    instansi_id: int
+    evaluasi_id: int
+    jabatan_id: int
+    indikator_pk_id: int | None
+    uraian: str
+    dipantau_bulan: int
+    status: str
+    tindak_lanjut: str
+
+
+def _user(request):
+    return request.auth
+
+
+def _galat(exc: Exception):
+    if isinstance(exc, PermissionDenied):
+        return Status(403, {"detail": str(exc) or "Tidak berwenang."})
+    return Status(422, {"detail": " ".join(exc.messages)})
+
+
+GALAT = {403: GalatOut, 422: GalatOut}
+
+
+def _capaian_out(baris: list[penilaian.CapaianIndikator]) -> list[dict]:
+    teks = lambda v: None if v is None else str(v)  # noqa: E731
+    return [
+        {
+            "kode": b.kode,
+            "nama": b.nama,
+            "satuan": b.satuan,
+            "polaritas": b.polaritas,
+            "agregasi": b.agregasi,
+            "target": b.target,
+            "realisasi": teks(b.realisasi),
+            "bulanan": [teks(v) for v in b.bulanan],
+            "capaian": b.hasil.nilai,
+            "rumus": b.hasil.rumus,
+            "kategori": b.kategori,
+            "indikator_id": b.indikator_id,
+            "indikator_pk_id": b.indikator_pk_id,
+        }
+        for b in baris
+    ]
+
+
+@router.get("/realisasi", response=list[RealisasiOut], summary="Realisasi indikator")
+@paginate(LimitOffsetPagination)
+def daftar_realisasi(
+    request, instansi_id: int | None = None, tahun: int | None = None, bulan: int | None = None
+):
+    qs = Realisasi.objects.for_user(_user(request))
+    if instansi_id is not None:
+        qs = qs.filter(instansi_id=instansi_id)
+    if tahun is not None:
+        qs = qs.filter(tahun=tahun)
+    return qs.filter(bulan=bulan) if bulan is not None else qs
+
+
+@router.post(
+    "/realisasi",
+    response={200: RealisasiOut, 404: GalatOut, **GALAT},
+    summary="Mengisi realisasi bulan (membuat atau memperbarui)",
+)
+def isi_realisasi(request, data: RealisasiIn):
+    user = _user(request)
+    if (data.indikator_id is None) == (data.indikator_pk_id is None):
+        return Status(422, {"detail": "Isi indikator_id atau indikator_pk_id (salah satu)."})
+    if data.indikator_id is not None:
+        acuan = get_for_user_or_404(
+            Indikator.objects.select_related("renstra"), user, pk=data.indikator_id
+        )
+        instansi_id = acuan.renstra.instansi_id
+        cari = {"indikator": acuan}
+    else:
+        acuan = get_for_user_or_404(
+            IndikatorPK.objects.select_related("sasaran__pk_dokumen"), user, pk=data.indikator_pk_id
+        )
+        instansi_id = acuan.sasaran.pk_dokumen.instansi_id
+        cari = {"indikator_pk": acuan}
+    r = Realisasi.objects.filter(tahun=data.tahun, bulan=data.bulan, **cari).first()
+    r = r or Realisasi(instansi_id=instansi_id, tahun=data.tahun, bulan=data.bulan, **cari)
+    r.nilai, r.nilai_skala, r.catatan = data.nilai, data.nilai_skala, data.catatan
+    try:
+        r = services.simpan_realisasi(aktor=user, realisasi=r, ajukan=data.ajukan)
+    except (ValidationError, PermissionDenied) as exc:
+        return _galat(exc)
+    return Status(200, r)
+
+
+@router.post(
+    "/realisasi/{realisasi_id}/periksa",
+    response={200: RealisasiOut, **GALAT},
+    summary="Menyetujui atau mengembalikan realisasi (Kasubag Perencanaan)",
+)
+def periksa(request, realisasi_id: int, data: PeriksaIn):
+    r = get_for_user_or_404(Realisasi, _user(request), pk=realisasi_id)
+    try:
+        r = services.periksa_realisasi(
+            aktor=_user(request), realisasi=r, setuju=data.setuju, catatan=data.catatan
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        return _galat(exc)
+    return Status(200, r)
+
+
+@router.get(
+    "/instansi/{instansi_id}/capaian",
+    response=list[CapaianOut],
+    summary="Capaian indikator Renstra instansi (dengan rumus)",
+)
+def capaian_instansi(request, instansi_id: int, tahun: int | None = None, sampai_bulan: int = 12):
+    instansi = get_for_user_or_404(Instansi, _user(request), pk=instansi_id)
+    tahun = tahun or timezone.localdate().year
+    return _capaian_out(penilaian.capaian_renstra(instansi, tahun, sampai_bulan))
+
+
+@router.get(
+    "/pk/{pk_id}/capaian", response=list[CapaianOut], summary="Capaian indikator PK (dengan rumus)"
+)
+def capaian_pk(request, pk_id: int, sampai_bulan: int = 12):
+    pk = get_for_user_or_404(
+        PerjanjianKinerja.objects.select_related("instansi"), _user(request), pk=pk_id
+    )
+    return _capaian_out(penilaian.capaian_pk(pk, sampai_bulan))
+
+
+@router.get("/rekomendasi", response=list[RekomendasiOut], summary="Rekomendasi perbaikan kinerja")
+@paginate(LimitOffsetPagination)
+def daftar_rekomendasi(request, instansi_id: int | None = None, status: str = ""):
+    qs = Rekomendasi.objects.for_user(_user(request))
+    if instansi_id is not None:
+        qs = qs.filter(instansi_id=instansi_id)
+    return qs.filter(status=status) if status else qs

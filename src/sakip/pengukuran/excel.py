@@ -1,0 +1,566 @@
+"""Excel for measurement: the month's realisasi sheet (template and import) and the capaian
+matrix export, in the house style of `sakip.perencanaan.excel`.
+
+The realisasi sheet: a title block (agency, year, month), then the header row
+Kode Indikator | Indikator | Satuan | Target | Realisasi | Catatan. Rows are matched on the
+code (a Renstra indicator's code, or "PK-<id>" for an own PK indicator), so importing the
+same sheet again updates instead of duplicating.
+
+Import is all-or-nothing. Phase 1 reads every row and collects every problem (Excel row,
+column, reason in Indonesian) without touching the database: an unknown code, a value
+that is not a number or not on the indicator's scale, an indicator the user is not
+responsible for, an approved row only the Kasubag may change, a closed month. Only a clean
+sheet reaches phase 2, which writes every changed row through `services.simpan_realisasi`
+in one transaction — the same checks and audit record as on screen.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from io import BytesIO
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from sakip.organisasi.models import Instansi
+from sakip.perencanaan.excel import (
+    BATAS_ANGKA,
+    BINGKAI,
+    BULAN,
+    BULAN_PANJANG,
+    LATAR_JUDUL,
+    GalatBaris,
+    HasilImpor,
+    ke_desimal,
+)
+
+from . import services
+from .forms import Acuan, acuan_pengguna, daftar_acuan
+from .models import Realisasi
+
+if TYPE_CHECKING:
+    from .views import RingkasanCapaian
+
+KOLOM_REALISASI = ("Kode Indikator", "Indikator", "Satuan", "Target", "Realisasi", "Catatan")
+LEBAR_REALISASI = (16, 60, 14, 14, 14, 50)
+JUDUL_REALISASI = "REALISASI KINERJA BULANAN"
+
+
+def nama_berkas(awal: str, instansi, tahun: int, bulan: int) -> str:
+    """E.g. "Realisasi_Kecamatan_Alpha_2025_03.xlsx"."""
+    bagian = [awal, instansi.nama, str(tahun), f"{bulan:02d}"]
+    return "_".join(re.sub(r"[^0-9A-Za-z-]+", "_", b).strip("_") for b in bagian) + ".xlsx"
+
+
+def _kunci(teks: Any) -> str:
+    return re.sub(r"\s+", " ", "" if teks is None else str(teks)).strip().casefold()
+
+
+def _sel(nilai: Decimal | None) -> int | float | None:
+    """A Decimal as an Excel number: whole numbers stay int so they show without decimals."""
+    if nilai is None:
+        return None
+    return int(nilai) if nilai == nilai.to_integral() else float(nilai)
+
+
+# ---------------------------------------------------------------- writing a sheet
+
+
+@dataclass
+class Lembar:
+    nama: str
+    judul: list[list[Any]]
+    kolom: list[tuple[str, float]]  # header text, width
+    baris: list[list[Any]]
+    petunjuk: list[tuple[str, str]] | None = None
+
+    @property
+    def nomor_judul_kolom(self) -> int:
+        return len(self.judul) + 2
+
+
+def _buku(daftar: list[Lembar]) -> bytes:
+    buku = Workbook()
+    buku.remove(buku.active)
+    for lembar in daftar:
+        ws = buku.create_sheet(lembar.nama)
+        for r, isi in enumerate(lembar.judul, 1):
+            for c, nilai in enumerate(isi, 1):
+                ws.cell(r, c, nilai).font = Font(bold=True, size=13 if r == 1 else 11)
+        h = lembar.nomor_judul_kolom
+        for c, (judul, lebar) in enumerate(lembar.kolom, 1):
+            sel = ws.cell(h, c, judul)
+            sel.font, sel.fill, sel.border = Font(bold=True), LATAR_JUDUL, BINGKAI
+            sel.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            ws.column_dimensions[get_column_letter(c)].width = lebar
+        for r, isi in enumerate(lembar.baris, h + 1):
+            for c in range(1, len(lembar.kolom) + 1):
+                sel = ws.cell(r, c, isi[c - 1] if c <= len(isi) else None)
+                sel.border = BINGKAI
+                sel.alignment = Alignment(vertical="top", wrap_text=isinstance(sel.value, str))
+                if isinstance(sel.value, float):
+                    sel.number_format = "#,##0.00"
+                elif isinstance(sel.value, int) and c > 1:
+                    sel.number_format = "#,##0"
+        ws.freeze_panes = ws.cell(h + 1, 1)
+        ws.page_setup.orientation = "landscape"
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToHeight = 0
+        if lembar.petunjuk:
+            _tulis_petunjuk(buku.create_sheet("Petunjuk"), lembar.petunjuk)
+    keluaran = BytesIO()
+    buku.save(keluaran)
+    return keluaran.getvalue()
+
+
+def _tulis_petunjuk(ws, petunjuk: list[tuple[str, str]]) -> None:
+    ws.cell(1, 1, _("Petunjuk pengisian")).font = Font(bold=True, size=13)
+    for r, (hal, keterangan) in enumerate(petunjuk, 3):
+        ws.cell(r, 1, hal).font = Font(bold=True)
+        ws.cell(r, 2, keterangan).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 100
+
+
+# ---------------------------------------------------------------- the month's realisasi sheet
+
+
+PETUNJUK_REALISASI = [
+    ("Kode Indikator", "Kode indikator Renstra, atau PK-<nomor> untuk indikator PK sendiri."),
+    ("Realisasi", "Angka (mis. 82,5 atau 82.5), atau nilai skala untuk indikator berskala."),
+    ("Catatan", "Penjelasan singkat; sel kosong mempertahankan catatan yang tersimpan."),
+    ("Baris kosong", "Baris dengan Realisasi kosong dilewati: datanya tidak berubah."),
+    (
+        "Semua atau tidak",
+        "Semua baris diperiksa dulu. Bila satu saja bermasalah, tidak ada yang disimpan.",
+    ),
+    ("Bukti", "Berkas atau tautan bukti diunggah per indikator di halaman Realisasi."),
+]
+
+
+def templat_realisasi(instansi, tahun: int, bulan: int, daftar: list[Acuan]) -> bytes:
+    """The month's sheet pre-filled with `daftar` and the values already stored."""
+    ada = _realisasi_bulan(instansi, tahun, bulan)
+    baris = []
+    for a in daftar:
+        r = ada.get(a.kunci)
+        nilai = (r.nilai_skala or _sel(r.nilai)) if r is not None else None
+        target = _sel(a.target_angka) if a.target_angka is not None else a.target
+        baris.append([a.kode, a.nama, a.satuan, target, nilai, r.catatan if r else None])
+    return _buku(
+        [
+            Lembar(
+                "Realisasi",
+                [
+                    [JUDUL_REALISASI],
+                    ["Instansi", instansi.nama],
+                    ["Tahun", tahun],
+                    ["Bulan", BULAN_PANJANG[bulan - 1]],
+                ],
+                list(zip(KOLOM_REALISASI, LEBAR_REALISASI, strict=True)),
+                baris,
+                PETUNJUK_REALISASI,
+            )
+        ]
+    )
+
+
+def _realisasi_bulan(instansi, tahun: int, bulan: int) -> dict[str, Realisasi]:
+    return {
+        (f"i{r.indikator_id}" if r.indikator_id else f"p{r.indikator_pk_id}"): r
+        for r in Realisasi.objects.filter(instansi=instansi, tahun=tahun, bulan=bulan)
+    }
+
+
+@dataclass
+class _Rencana:
+    """One row of a clean sheet, ready to be written."""
+
+    baris: int
+    acuan: Acuan
+    nilai: Decimal | None
+    nilai_skala: str
+    catatan: str | None  # None: keep the stored note
+
+
+def impor_realisasi(
+    *, aktor, instansi, tahun: int, bulan: int, berkas, ajukan: bool = False
+) -> HasilImpor:
+    """Read the month's sheet: everything is written, or nothing and every galat.
+
+    Raises PermissionDenied when `aktor` may not write this agency's data (evaluators).
+    """
+    if not Instansi.objects.for_user(aktor, ubah=True).filter(pk=instansi.pk).exists():
+        raise PermissionDenied(_("Anda tidak berwenang mengisi realisasi instansi ini."))
+    if services.bulan_tertutup(instansi.pk, tahun, bulan):
+        pesan = _("Data %(b)s %(t)s sudah ditutup; minta Kasubag membukanya kembali dengan alasan.")
+        return HasilImpor(
+            galat=[GalatBaris(0, "", pesan % {"b": BULAN_PANJANG[bulan - 1], "t": tahun})]
+        )
+    galat: list[GalatBaris] = []
+    baris = _baca_lembar(berkas, instansi, tahun, bulan, galat)
+    if galat:
+        return HasilImpor(galat=galat)
+    rencana = _periksa_baris(aktor, instansi, tahun, bulan, baris, galat)
+    if galat:
+        return HasilImpor(galat=sorted(galat, key=lambda g: g.baris))
+    return _tulis(aktor, instansi, tahun, bulan, rencana, ajukan)
+
+
+def _baca_lembar(berkas, instansi, tahun: int, bulan: int, galat) -> list[tuple[int, tuple]]:
+    """The data rows (Excel row number, values) under a header row and a title block that
+    name this agency, year and month."""
+    if hasattr(berkas, "seek"):
+        berkas.seek(0)
+    data = berkas if isinstance(berkas, bytes) else berkas.read()
+    try:
+        buku = load_workbook(BytesIO(data), data_only=True, read_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
+        galat.append(GalatBaris(0, "", _("Berkas bukan Excel (.xlsx).")))
+        return []
+    try:
+        lembar = [ws for ws in buku.worksheets if _kunci(ws.title) != "petunjuk"]
+        if not lembar:
+            galat.append(GalatBaris(0, "", _("Berkas tidak berisi lembar realisasi.")))
+            return []
+        rows = list(lembar[0].iter_rows(values_only=True))
+    finally:
+        buku.close()
+    judul: dict[str, Any] = {}
+    for nomor, nilai in enumerate(rows[:20], 1):
+        isi = list(nilai) + [None, None]
+        if _kunci(isi[0]) == _kunci(KOLOM_REALISASI[0]):
+            _periksa_judul(judul, instansi, tahun, bulan, galat)
+            kolom = [_kunci(v) for v in isi[: len(KOLOM_REALISASI)]]
+            if kolom != [_kunci(k) for k in KOLOM_REALISASI]:
+                galat.append(
+                    GalatBaris(
+                        nomor,
+                        "",
+                        _("Judul kolom tidak sesuai. Yang diharapkan: %(h)s")
+                        % {"h": " | ".join(KOLOM_REALISASI)},
+                    )
+                )
+            data_baris = []
+            for n, v in enumerate(rows[nomor:], nomor + 1):
+                if any(x is not None and str(x).strip() for x in v):
+                    data_baris.append((n, tuple(v) + (None,) * len(KOLOM_REALISASI)))
+            return data_baris
+        judul[_kunci(isi[0])] = isi[1]
+    galat.append(
+        GalatBaris(
+            0,
+            "",
+            _("Baris judul kolom tidak ditemukan. Judul kolom yang diharapkan: %(h)s")
+            % {"h": " | ".join(KOLOM_REALISASI)},
+        )
+    )
+    return []
+
+
+def _periksa_judul(judul: dict, instansi, tahun: int, bulan: int, galat) -> None:
+    """The title block must name the page's agency, year and month: a sheet of another
+    month imported by mistake would overwrite the wrong data."""
+    nama_bulan = BULAN_PANJANG[bulan - 1]
+    if _kunci(judul.get("instansi")) != _kunci(instansi.nama):
+        galat.append(
+            GalatBaris(
+                0,
+                "Instansi",
+                _("Berkas ini untuk “%(a)s”, bukan %(b)s.")
+                % {"a": judul.get("instansi") or "—", "b": instansi.nama},
+            )
+        )
+    try:
+        tahun_berkas = int(ke_desimal(judul.get("tahun")))
+    except (ValueError, TypeError):
+        tahun_berkas = None
+    if tahun_berkas != tahun:
+        galat.append(
+            GalatBaris(
+                0,
+                "Tahun",
+                _("Berkas ini untuk tahun %(a)s, bukan %(b)s.")
+                % {"a": judul.get("tahun") or "—", "b": tahun},
+            )
+        )
+    b = judul.get("bulan")
+    cocok = _kunci(b) in (_kunci(nama_bulan), _kunci(BULAN[bulan - 1]), str(bulan))
+    if not cocok and not (isinstance(b, int | float) and int(b) == bulan):
+        galat.append(
+            GalatBaris(
+                0,
+                "Bulan",
+                _("Berkas ini untuk bulan %(a)s, bukan %(b)s. Unduh templat bulan %(b)s.")
+                % {"a": b or "—", "b": nama_bulan},
+            )
+        )
+
+
+def _periksa_baris(aktor, instansi, tahun: int, bulan: int, baris, galat) -> list[_Rencana]:
+    """Phase 1: every row checked against the agency's indicators, nothing written."""
+    semua = {_kunci(a.kode): a for a in daftar_acuan(instansi, tahun)}
+    milik, pemeriksa = acuan_pengguna(aktor, instansi, tahun)
+    boleh = {a.kunci for a in milik}
+    ada = _realisasi_bulan(instansi, tahun, bulan)
+    dilihat: dict[str, int] = {}
+    rencana = []
+    for nomor, nilai in baris:
+        kode, _nama, _satuan, _target, isi, catatan = nilai[: len(KOLOM_REALISASI)]
+        kode_teks = "" if kode is None else str(kode).strip()
+        if not kode_teks:
+            galat.append(GalatBaris(nomor, "Kode Indikator", _("Kode indikator kosong.")))
+            continue
+        acuan = semua.get(_kunci(kode_teks))
+        if acuan is None:
+            galat.append(
+                GalatBaris(
+                    nomor,
+                    "Kode Indikator",
+                    _("Kode “%(k)s” tidak dikenal: bukan indikator %(i)s tahun %(t)s.")
+                    % {"k": kode_teks, "i": instansi.nama, "t": tahun},
+                )
+            )
+            continue
+        if acuan.kunci in dilihat:
+            galat.append(
+                GalatBaris(
+                    nomor,
+                    "Kode Indikator",
+                    _("Kode “%(k)s” sudah ada di baris %(n)s.")
+                    % {"k": kode_teks, "n": dilihat[acuan.kunci]},
+                )
+            )
+            continue
+        dilihat[acuan.kunci] = nomor
+        if isi is None or str(isi).strip() == "":
+            continue  # an empty Realisasi leaves the stored row as it is
+        if acuan.kunci not in boleh:
+            galat.append(
+                GalatBaris(
+                    nomor,
+                    "Kode Indikator",
+                    _("Anda bukan penanggung jawab indikator %(k)s (%(j)s).")
+                    % {"k": acuan.kode, "j": acuan.jabatan_nama or "—"},
+                )
+            )
+            continue
+        lama = ada.get(acuan.kunci)
+        if lama is not None and lama.status == Realisasi.Status.DISETUJUI and not pemeriksa:
+            galat.append(
+                GalatBaris(
+                    nomor,
+                    "Realisasi",
+                    _("Realisasi %(k)s sudah disetujui; hanya Kasubag yang dapat mengubahnya.")
+                    % {"k": acuan.kode},
+                )
+            )
+            continue
+        angka, skala = _baca_nilai(isi, acuan, nomor, galat)
+        if angka is None and not skala:
+            continue
+        teks_catatan = (
+            None if catatan is None or str(catatan).strip() == "" else str(catatan).strip()
+        )
+        rencana.append(_Rencana(nomor, acuan, angka, skala, teks_catatan))
+    return rencana
+
+
+def _baca_nilai(isi, acuan: Acuan, nomor: int, galat) -> tuple[Decimal | None, str]:
+    if acuan.skala is not None:
+        peta = {_kunci(v): v for v in acuan.skala}
+        if _kunci(isi) not in peta:
+            galat.append(
+                GalatBaris(
+                    nomor,
+                    "Realisasi",
+                    _("“%(v)s” bukan nilai skala indikator %(k)s (pilihan: %(p)s).")
+                    % {"v": isi, "k": acuan.kode, "p": ", ".join(acuan.skala)},
+                )
+            )
+            return None, ""
+        return None, peta[_kunci(isi)]
+    try:
+        angka = ke_desimal(isi)
+    except ValueError:
+        galat.append(
+            GalatBaris(
+                nomor,
+                "Realisasi",
+                _("“%(v)s” bukan angka; indikator %(k)s bersatuan %(s)s.")
+                % {"v": isi, "k": acuan.kode, "s": acuan.satuan},
+            )
+        )
+        return None, ""
+    if abs(angka) >= BATAS_ANGKA:
+        galat.append(GalatBaris(nomor, "Realisasi", _("Angka %(v)s terlalu besar.") % {"v": isi}))
+        return None, ""
+    return angka.quantize(Decimal("0.0001")), ""
+
+
+class _Batal(Exception):
+    """Raised inside the import transaction to roll it back after a row failed."""
+
+
+def _tulis(aktor, instansi, tahun: int, bulan: int, rencana: list[_Rencana], ajukan: bool):
+    """Phase 2: the changed rows through the service, all in one transaction."""
+    hasil = HasilImpor()
+    ada = _realisasi_bulan(instansi, tahun, bulan)
+    status = Realisasi.Status.DIAJUKAN if ajukan else None
+    try:
+        with transaction.atomic():
+            for r in rencana:
+                lama = ada.get(r.acuan.kunci)
+                baru = lama or r.acuan.realisasi_baru(instansi, tahun, bulan)
+                catatan = r.catatan if r.catatan is not None else baru.catatan
+                tetap = lama is not None and (
+                    lama.nilai == r.nilai
+                    and lama.nilai_skala == r.nilai_skala
+                    and lama.catatan == catatan
+                    and (status is None or lama.status == status)
+                )
+                if tetap:
+                    continue
+                baru.nilai, baru.nilai_skala, baru.catatan = r.nilai, r.nilai_skala, catatan
+                try:
+                    services.simpan_realisasi(aktor=aktor, realisasi=baru, ajukan=ajukan)
+                except (ValidationError, PermissionDenied) as exc:
+                    pesan = " ".join(getattr(exc, "messages", [str(exc)]))
+                    hasil.galat.append(GalatBaris(r.baris, "Realisasi", pesan))
+                    continue
+                if lama is None:
+                    hasil.dibuat += 1
+                else:
+                    hasil.diubah += 1
+            if hasil.galat:
+                raise _Batal
+    except _Batal:
+        return HasilImpor(galat=hasil.galat)
+    return hasil
+
+
+# ---------------------------------------------------------------- the capaian matrix
+
+
+def ekspor_capaian(instansi, tahun: int, sampai: int, ringkasan: RingkasanCapaian) -> bytes:
+    """Per indicator: target, the monthly realisations, realisation to date, capaian and
+    category with its formula; then serapan per program/kegiatan/sub-kegiatan."""
+    nama_sampai = BULAN_PANJANG[sampai - 1]
+    judul = [
+        ["MATRIKS CAPAIAN KINERJA"],
+        ["Instansi", instansi.nama],
+        ["Tahun", tahun],
+        ["Sampai bulan", nama_sampai],
+    ]
+    kolom = [
+        ("No", 5),
+        ("Sasaran / Tujuan", 36),
+        ("Kode", 10),
+        ("Indikator", 44),
+        ("Satuan", 12),
+        ("Target", 12),
+        *((b, 10) for b in BULAN),
+        (f"Realisasi s.d. {nama_sampai}", 14),
+        ("Capaian (%)", 12),
+        ("Kategori", 14),
+        ("Rumus", 60),
+    ]
+    baris = []
+    nomor = 0
+    for k in ringkasan.kelompok:
+        for b in k.baris:
+            c = b.c
+            nomor += 1
+            bulanan = [
+                (v if isinstance(v, str) else _sel(v)) if i < sampai else None
+                for i, v in enumerate(c.bulanan)
+            ]
+            realisasi = c.realisasi if isinstance(c.realisasi, str) else _sel(_dua(c.realisasi))
+            baris.append(
+                [
+                    nomor,
+                    f"{k.kode} {k.uraian}",
+                    c.kode,
+                    c.nama,
+                    c.satuan,
+                    c.target,
+                    *bulanan,
+                    realisasi,
+                    _sel(_dua(c.nilai)),
+                    c.kategori or None,
+                    f"{b.rumus_realisasi}; capaian {c.hasil.rumus}",
+                ]
+            )
+        baris.append(
+            [None, f"{k.kode} {k.uraian}", None, _("Rata-rata capaian"), *[None] * 14]
+            + [_sel(_dua(k.rata.nilai)), k.kategori or None, k.rata.rumus]
+        )
+    baris.append(
+        [None, None, None, _("Rata-rata capaian instansi"), *[None] * 14]
+        + [_sel(_dua(ringkasan.rata.nilai)), ringkasan.kategori_rata or None, ringkasan.rata.rumus]
+    )
+    daftar = [Lembar("Capaian", judul, kolom, baris)]
+    if ringkasan.serapan:
+        daftar.append(_lembar_serapan(judul, ringkasan, nama_sampai))
+    return _buku(daftar)
+
+
+def _lembar_serapan(judul, ringkasan: RingkasanCapaian, nama_sampai: str) -> Lembar:
+    kolom = [
+        ("Kode", 20),
+        ("Program / kegiatan / sub kegiatan", 50),
+        ("Pagu (Rp)", 18),
+        (f"Realisasi s.d. {nama_sampai} (Rp)", 18),
+        ("Serapan (%)", 12),
+        ("Capaian sasaran (%)", 14),
+        ("Efisiensi", 10),
+        ("Rumus", 60),
+    ]
+    baris = []
+    for b in ringkasan.serapan:
+        rumus = [f"serapan {b.serapan.rumus}"]
+        if b.efisiensi is not None:
+            rumus.append(f"efisiensi {b.efisiensi.rumus}")
+        baris.append(
+            [
+                b.item.kode,
+                ("    " * b.tingkat) + b.item.nama,
+                _sel(b.pagu),
+                _sel(b.realisasi),
+                _sel(_dua(b.serapan.nilai)),
+                _sel(_dua(b.capaian.nilai)) if b.capaian else None,
+                _sel(_dua(b.efisiensi.nilai)) if b.efisiensi else None,
+                "; ".join(rumus),
+            ]
+        )
+    total = ringkasan.total_serapan
+    baris.append(
+        [
+            None,
+            _("Jumlah"),
+            _sel(sum((b.pagu for b in ringkasan.serapan if b.tingkat == 2), Decimal(0))),
+            _sel(sum((b.realisasi for b in ringkasan.serapan if b.tingkat == 2), Decimal(0))),
+            _sel(_dua(total.nilai)) if total else None,
+            _sel(_dua(ringkasan.rata.nilai)),
+            _sel(_dua(ringkasan.efisiensi.nilai)),
+            f"serapan {total.rumus if total else '—'}; efisiensi {ringkasan.efisiensi.rumus}",
+        ]
+    )
+    return Lembar(
+        "Serapan Anggaran", [["SERAPAN ANGGARAN DAN EFISIENSI"], *judul[1:]], kolom, baris
+    )
+
+
+def _dua(nilai) -> Decimal | None:
+    if nilai is None or isinstance(nilai, str):
+        return None
+    return Decimal(nilai).quantize(Decimal("0.01"))

@@ -1,0 +1,342 @@
+"""The Pemda view (seed 003): every agency of a Pemda side by side — read side.
+
+A Bagian of the Setda (Organisasi), the Inspektorat or Bappeda compares its agencies:
+how complete each month's data entry is, the average capaian per agency and per sasaran,
+the ranking, budget serapan and SOP steps past their due time. Each function takes the
+agencies already scoped by `for_user` and answers for all of them in a fixed number of
+queries (grouped by agency), so the page costs the same for 2 or 40 kecamatan.
+
+Capaian uses the agency pages' own formulas and Pemda rules (`penilaian`), so a figure here
+equals the one on the agency's capaian page.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from sakip.organisasi.models import Instansi
+from sakip.perencanaan.models import Indikator, ItemAnggaran, TargetTahunan
+from sakip.sop.models import Tugas
+
+from . import capaian as rumus
+from .models import Realisasi, RealisasiAnggaran
+
+# The per-indicator computation of penilaian, shared so both pages agree to the decimal.
+from .penilaian import (
+    Aturan,
+    CapaianIndikator,
+    aturan_pemda,
+    hitung_indikator,
+    nilai_bulanan,
+    rata_capaian,
+)
+
+SERATUS = Decimal(100)
+
+
+# ---------------------------------------------------------------- capaian
+
+
+@dataclass
+class CapaianSasaran:
+    label: str  # "S1 Meningkatnya kepuasan masyarakat", or the tujuan for tujuan indicators
+    rata: Decimal | None
+    kategori: str
+    jumlah_indikator: int
+
+
+@dataclass
+class CapaianInstansi:
+    indikator: list[CapaianIndikator] = field(default_factory=list)
+    sasaran: list[CapaianSasaran] = field(default_factory=list)
+    rata: Decimal | None = None
+    kategori: str = ""
+    # The sasaran (or tujuan) each indicator measures, in `indikator` order.
+    label_sasaran: list[str] = field(default_factory=list)
+
+
+def _label_sasaran(i: Indikator) -> str:
+    if i.sasaran_id:
+        return f"{i.sasaran.kode} {i.sasaran.uraian}"
+    if i.tujuan_id:
+        return f"{i.tujuan.kode} {i.tujuan.uraian}"
+    return "—"
+
+
+def _aturan_per_pemda(instansi_list: Sequence[Instansi]) -> dict[int, Aturan]:
+    return {pid: aturan_pemda(pid) for pid in {i.pemda_id for i in instansi_list}}
+
+
+def capaian_semua(
+    instansi_list: Sequence[Instansi], tahun: int, sampai_bulan: int
+) -> dict[int, CapaianInstansi]:
+    """Capaian of every Renstra indicator of each agency, their average per sasaran and
+    per agency (the mean of the indicators that have a capaian), with the category.
+
+    Queries: the Pemda rules (2 per Pemda), indicators, targets, realisations.
+    """
+    ids = [i.pk for i in instansi_list]
+    aturan = _aturan_per_pemda(instansi_list)
+    pemda_dari = {i.pk: i.pemda_id for i in instansi_list}
+    indikator = list(
+        Indikator.objects.filter(
+            renstra__instansi_id__in=ids,
+            renstra__tahun_awal__lte=tahun,
+            renstra__tahun_akhir__gte=tahun,
+        )
+        .select_related("skala", "sasaran", "tujuan", "renstra")
+        .order_by("renstra__instansi_id", "urutan", "kode", "id")
+    )
+    target = {
+        t.indikator_id: t
+        for t in TargetTahunan.objects.filter(indikator__in=indikator, tahun=tahun)
+    }
+    per_indikator = defaultdict(list)
+    for r in Realisasi.objects.filter(indikator__in=indikator, tahun=tahun):
+        per_indikator[r.indikator_id].append(r)
+    hasil = {pk: CapaianInstansi() for pk in ids}
+    for i in indikator:
+        instansi_id = i.renstra.instansi_id
+        a = aturan[pemda_dari[instansi_id]]
+        t = target.get(i.pk)
+        bulanan = nilai_bulanan(per_indikator[i.pk])
+        realisasi, h = hitung_indikator(i, t, bulanan, sampai_bulan, a)
+        hasil[instansi_id].indikator.append(
+            CapaianIndikator(
+                nama=i.nama,
+                satuan=i.satuan,
+                polaritas=i.polaritas,
+                agregasi=i.agregasi,
+                target=t.target_tampil() if t else "—",
+                realisasi=realisasi,
+                bulanan=bulanan,
+                hasil=h,
+                kategori=a.kategori_dari(h.nilai),
+                kode=i.kode,
+                indikator_id=i.pk,
+            )
+        )
+        hasil[instansi_id].label_sasaran.append(_label_sasaran(i))
+    for instansi_id, c in hasil.items():
+        a = aturan[pemda_dari[instansi_id]]
+        c.rata = rata_capaian(c.indikator)
+        c.kategori = a.kategori_dari(c.rata)
+        c.sasaran = _per_sasaran(c, a)
+    return hasil
+
+
+def _per_sasaran(c: CapaianInstansi, aturan: Aturan) -> list[CapaianSasaran]:
+    kelompok: dict[str, list[CapaianIndikator]] = defaultdict(list)
+    for label, ind in zip(c.label_sasaran, c.indikator, strict=True):
+        kelompok[label].append(ind)
+    hasil = []
+    for label, daftar in kelompok.items():
+        rata = rata_capaian(daftar)
+        hasil.append(CapaianSasaran(label, rata, aturan.kategori_dari(rata), len(daftar)))
+    return hasil
+
+
+# ---------------------------------------------------------------- completeness
+
+
+@dataclass(frozen=True)
+class SelKelengkapan:
+    """One month of one agency: realisations entered against indicators to measure."""
+
+    bulan: int
+    terisi: int
+    diharapkan: int
+    jatuh_tempo: bool  # the month is within the period asked about
+
+    @property
+    def persen(self) -> Decimal | None:
+        if not self.diharapkan:
+            return None
+        return Decimal(min(self.terisi, self.diharapkan)) / self.diharapkan * SERATUS
+
+    @property
+    def kelas(self) -> str:
+        """The heat-map shade: lengkap / sebagian / kosong, or na (nothing to measure)."""
+        if not self.jatuh_tempo:
+            return "nanti"
+        if not self.diharapkan:
+            return "na"
+        if self.terisi >= self.diharapkan:
+            return "lengkap"
+        return "sebagian" if self.terisi else "kosong"
+
+
+def kelengkapan_semua(
+    instansi_list: Sequence[Instansi], tahun: int, sampai_bulan: int = 12
+) -> dict[int, list[SelKelengkapan]]:
+    """Twelve months per agency: Renstra realisations entered vs the agency's Renstra
+    indicators for the year (the same count as `penilaian.kelengkapan_bulanan`). Two queries.
+    """
+    ids = [i.pk for i in instansi_list]
+    diharapkan = dict(
+        Indikator.objects.filter(
+            renstra__instansi_id__in=ids,
+            renstra__tahun_awal__lte=tahun,
+            renstra__tahun_akhir__gte=tahun,
+        )
+        .values_list("renstra__instansi_id")
+        .annotate(n=Count("id"))
+        .values_list("renstra__instansi_id", "n")
+    )
+    terisi = {
+        (instansi_id, bulan): n
+        for instansi_id, bulan, n in Realisasi.objects.filter(
+            instansi_id__in=ids, tahun=tahun, indikator__isnull=False
+        )
+        .values_list("instansi_id", "bulan")
+        .annotate(n=Count("id"))
+        .values_list("instansi_id", "bulan", "n")
+    }
+    return {
+        pk: [
+            SelKelengkapan(
+                b, terisi.get((pk, b), 0), diharapkan.get(pk, 0), jatuh_tempo=b <= sampai_bulan
+            )
+            for b in range(1, 13)
+        ]
+        for pk in ids
+    }
+
+
+def kelengkapan_total(sel: Iterable[SelKelengkapan]) -> Decimal | None:
+    """Completeness over the months due: entered / expected × 100 (None: nothing expected)."""
+    jatuh_tempo = [s for s in sel if s.jatuh_tempo]
+    diharapkan = sum(s.diharapkan for s in jatuh_tempo)
+    if not diharapkan:
+        return None
+    terisi = sum(min(s.terisi, s.diharapkan) for s in jatuh_tempo)
+    return Decimal(terisi) / diharapkan * SERATUS
+
+
+# ---------------------------------------------------------------- budget
+
+
+def serapan_semua(
+    instansi_list: Sequence[Instansi], tahun: int, sampai_bulan: int
+) -> dict[int, rumus.Hasil | None]:
+    """Budget serapan of each agency's DPA of the year up to the month (None: no DPA).
+
+    Summed over sub-kegiatan, as `penilaian.serapan_dpa` does. Two queries.
+    """
+    ids = [i.pk for i in instansi_list]
+    sub = {"level": ItemAnggaran.Level.SUB_KEGIATAN, "dokumen__jenis": "dpa"}
+    pagu = dict(
+        ItemAnggaran.objects.filter(dokumen__instansi_id__in=ids, dokumen__tahun=tahun, **sub)
+        .values_list("dokumen__instansi_id")
+        .annotate(p=Sum("pagu"))
+        .values_list("dokumen__instansi_id", "p")
+    )
+    realisasi = dict(
+        RealisasiAnggaran.objects.filter(
+            item__dokumen__instansi_id__in=ids,
+            item__dokumen__tahun=tahun,
+            item__level=sub["level"],
+            item__dokumen__jenis="dpa",
+            bulan__lte=sampai_bulan,
+        )
+        .values_list("item__dokumen__instansi_id")
+        .annotate(j=Sum("jumlah"))
+        .values_list("item__dokumen__instansi_id", "j")
+    )
+    return {
+        pk: rumus.serapan(realisasi.get(pk) or Decimal(0), pagu[pk]) if pk in pagu else None
+        for pk in ids
+    }
+
+
+# ---------------------------------------------------------------- late SOP steps
+
+
+def tugas_terlambat(instansi_list: Sequence[Instansi], sekarang: datetime.datetime):
+    """Open SOP tasks past their due time (`engine.kondisi_tenggat` says 'terlambat')."""
+    return Tugas.objects.filter(
+        instansi_id__in=[i.pk for i in instansi_list],
+        status=Tugas.Status.TERBUKA,
+        tenggat__lt=sekarang,
+    )
+
+
+def terlambat_semua(
+    instansi_list: Sequence[Instansi], sekarang: datetime.datetime
+) -> dict[int, int]:
+    """Number of late SOP steps per agency. One query."""
+    jumlah = dict(
+        tugas_terlambat(instansi_list, sekarang)
+        .values_list("instansi_id")
+        .annotate(n=Count("id"))
+        .values_list("instansi_id", "n")
+    )
+    return {i.pk: jumlah.get(i.pk, 0) for i in instansi_list}
+
+
+# ---------------------------------------------------------------- ranking and the page
+
+
+def peringkat(nilai: dict[int, Decimal | None]) -> dict[int, int | None]:
+    """Rank by value, highest first; equal values share a rank (1, 2, 2, 4); None unranked."""
+    urut = sorted((v for v in nilai.values() if v is not None), reverse=True)
+    return {k: (urut.index(v) + 1 if v is not None else None) for k, v in nilai.items()}
+
+
+@dataclass
+class BarisPemda:
+    """One agency on the Pemda page."""
+
+    instansi: Instansi
+    capaian: CapaianInstansi
+    kelengkapan: list[SelKelengkapan]
+    kelengkapan_persen: Decimal | None
+    serapan: rumus.Hasil | None
+    efisiensi: rumus.Hasil
+    terlambat: int
+    peringkat: int | None
+
+
+def bandingkan(
+    instansi_list: Sequence[Instansi],
+    tahun: int,
+    sampai_bulan: int,
+    sekarang: datetime.datetime | None = None,
+) -> list[BarisPemda]:
+    """Every agency's row, best average capaian first (agencies without one last, by name)."""
+    sekarang = sekarang or timezone.now()
+    capaian = capaian_semua(instansi_list, tahun, sampai_bulan)
+    kelengkapan = kelengkapan_semua(instansi_list, tahun, sampai_bulan)
+    serapan = serapan_semua(instansi_list, tahun, sampai_bulan)
+    terlambat = terlambat_semua(instansi_list, sekarang)
+    urutan = peringkat({pk: c.rata for pk, c in capaian.items()})
+    baris = []
+    for i in instansi_list:
+        c, s = capaian[i.pk], serapan[i.pk]
+        baris.append(
+            BarisPemda(
+                instansi=i,
+                capaian=c,
+                kelengkapan=kelengkapan[i.pk],
+                kelengkapan_persen=kelengkapan_total(kelengkapan[i.pk]),
+                serapan=s,
+                efisiensi=rumus.efisiensi(c.rata, s.nilai if s else None),
+                terlambat=terlambat[i.pk],
+                peringkat=urutan[i.pk],
+            )
+        )
+    baris.sort(key=lambda b: (b.peringkat is None, b.peringkat or 0, b.instansi.nama))
+    return baris
+
+
+def rata_pemda(baris: Sequence[BarisPemda]) -> Decimal | None:
+    """The Pemda's average: the mean of the agencies' averages (each agency weighs the same)."""
+    nilai = [b.capaian.rata for b in baris if b.capaian.rata is not None]
+    return sum(nilai, Decimal(0)) / len(nilai) if nilai else None

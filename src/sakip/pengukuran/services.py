@@ -1,0 +1,241 @@
+"""Every change to measurement data: one transaction, one audit record, the month lock.
+
+Who enters: the holder of the indicator's responsible position (Renstra indicator) or of
+the PK's position (own PK indicator), and the agency's planning Kasubag. Who reviews:
+the planning Kasubag (the position mapped to "Kasubag Perencanaan"/"Kasubag Evapor"/
+"Kasubag"), the secretary or the head.
+"""
+
+from __future__ import annotations
+
+import calendar
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from sakip.audit import services as audit
+from sakip.organisasi.access import jabatan_pimpinan_ids
+from sakip.organisasi.models import Instansi, PemetaanPelaksana
+from sakip.sop.engine import jabatan_dipegang_ids
+
+from .models import BuktiRealisasi, PenutupanBulan, Realisasi, RealisasiAnggaran
+
+NAMA_PEMERIKSA = ("kasubag perencanaan", "kasubag evapor", "kasubag")
+
+
+class AturanPengukuran(ValidationError):
+    """A measurement rule refusing an action; the message is for the user."""
+
+
+def nama_bulan(tahun: int, bulan: int) -> str:
+    import datetime
+
+    return date_format(datetime.date(tahun, bulan, 1), "F Y")
+
+
+def jabatan_pemeriksa_ids(instansi_id: int) -> set[int]:
+    """The agency's planning Kasubag position(s), who review realisations."""
+    return set(
+        PemetaanPelaksana.objects.filter(
+            instansi_id=instansi_id,
+            nama_pelaksana__iregex=r"^(kasubag perencanaan|kasubag evapor|kasubag)$",
+        ).values_list("jabatan_id", flat=True)
+    )
+
+
+def boleh_memeriksa(user, instansi_id: int) -> bool:
+    if not Instansi.objects.for_user(user, ubah=True).filter(pk=instansi_id).exists():
+        return False
+    return bool(jabatan_dipegang_ids(user) & jabatan_pemeriksa_ids(instansi_id)) or (
+        instansi_id in jabatan_pimpinan_ids(user)
+    )
+
+
+def jabatan_penanggung_jawab(realisasi: Realisasi) -> int | None:
+    if realisasi.indikator_id:
+        return realisasi.indikator.penanggung_jawab_id
+    return realisasi.indikator_pk.sasaran.pk_dokumen.jabatan_id
+
+
+def boleh_mengisi(user, realisasi: Realisasi) -> bool:
+    """The responsible position's holder, or a reviewer, of this agency."""
+    if not Instansi.objects.for_user(user, ubah=True).filter(pk=realisasi.instansi_id).exists():
+        return False
+    return jabatan_penanggung_jawab(realisasi) in jabatan_dipegang_ids(user) or boleh_memeriksa(
+        user, realisasi.instansi_id
+    )
+
+
+def bulan_tertutup(instansi_id: int, tahun: int, bulan: int) -> bool:
+    return PenutupanBulan.objects.filter(
+        instansi_id=instansi_id, tahun=tahun, bulan=bulan, tertutup=True
+    ).exists()
+
+
+def pastikan_bulan_terbuka(instansi_id: int, tahun: int, bulan: int) -> None:
+    if bulan_tertutup(instansi_id, tahun, bulan):
+        raise AturanPengukuran(
+            _("Data %(b)s sudah ditutup; minta Kasubag membukanya kembali dengan alasan.")
+            % {"b": nama_bulan(tahun, bulan)}
+        )
+
+
+def simpan_realisasi(*, aktor, realisasi: Realisasi, ajukan: bool = False) -> Realisasi:
+    """Enter or correct a month's realisation (a draft, or submitted for review)."""
+    if not boleh_mengisi(aktor, realisasi):
+        raise PermissionDenied(_("Anda bukan penanggung jawab indikator ini."))
+    with transaction.atomic():
+        pastikan_bulan_terbuka(realisasi.instansi_id, realisasi.tahun, realisasi.bulan)
+        if realisasi.pk is not None:
+            lama = Realisasi.objects.get(pk=realisasi.pk)
+            if lama.status == Realisasi.Status.DISETUJUI and not boleh_memeriksa(
+                aktor, realisasi.instansi_id
+            ):
+                raise AturanPengukuran(_("Realisasi yang sudah disetujui hanya diubah pemeriksa."))
+        realisasi.status = Realisasi.Status.DIAJUKAN if ajukan else Realisasi.Status.DRAF
+        realisasi.diisi_oleh = aktor
+        realisasi.diisi_pada = timezone.now()
+        return audit.simpan_teraudit(aktor=aktor, objek=realisasi)
+
+
+def periksa_realisasi(*, aktor, realisasi: Realisasi, setuju: bool, catatan: str = "") -> Realisasi:
+    """The Kasubag approves a submitted realisation or returns it with a note."""
+    catatan = (catatan or "").strip()
+    if not setuju and not catatan:
+        raise AturanPengukuran(_("Tulis catatan: apa yang harus diperbaiki?"))
+    if not boleh_memeriksa(aktor, realisasi.instansi_id):
+        raise PermissionDenied(_("Realisasi diperiksa oleh Kasubag Perencanaan."))
+    with transaction.atomic():
+        realisasi = Realisasi.objects.select_for_update(of=("self",)).get(pk=realisasi.pk)
+        pastikan_bulan_terbuka(realisasi.instansi_id, realisasi.tahun, realisasi.bulan)
+        if realisasi.status == Realisasi.Status.DISETUJUI and setuju:
+            return realisasi  # a double click
+        if realisasi.status != Realisasi.Status.DIAJUKAN:
+            raise AturanPengukuran(_("Hanya realisasi yang sudah diajukan yang diperiksa."))
+        realisasi.status = Realisasi.Status.DISETUJUI if setuju else Realisasi.Status.DIKEMBALIKAN
+        realisasi.diperiksa_oleh = aktor
+        realisasi.diperiksa_pada = timezone.now()
+        realisasi.catatan_pemeriksa = catatan
+        return audit.simpan_teraudit(
+            aktor=aktor, objek=realisasi, keterangan="Menyetujui" if setuju else "Mengembalikan"
+        )
+
+
+def tambah_bukti(
+    *, aktor, realisasi: Realisasi, berkas=None, tautan: str = "", keterangan: str = ""
+):
+    """Attach evidence: a file (PDF, DOCX, XLSX, photo) checked by its content, or a link."""
+    from sakip.sop.lampiran import BerkasDitolak, validasi_berkas
+
+    if not boleh_mengisi(aktor, realisasi):
+        raise PermissionDenied(_("Anda bukan penanggung jawab indikator ini."))
+    if berkas is not None:
+        try:
+            validasi_berkas(berkas)
+        except BerkasDitolak as exc:
+            raise AturanPengukuran(str(exc)) from exc
+    with transaction.atomic():
+        pastikan_bulan_terbuka(realisasi.instansi_id, realisasi.tahun, realisasi.bulan)
+        bukti = BuktiRealisasi(
+            realisasi=realisasi, tautan=tautan, keterangan=keterangan, diunggah_oleh=aktor
+        )
+        if berkas is not None:
+            bukti.berkas.save(berkas.name, berkas, save=False)
+        return audit.simpan_teraudit(aktor=aktor, objek=bukti)
+
+
+def simpan_realisasi_anggaran(*, aktor, item, bulan: int, jumlah: Decimal) -> RealisasiAnggaran:
+    """Money spent on a DPA sub-kegiatan in a month (the planning Kasubag or head)."""
+    instansi_id = item.dokumen.instansi_id
+    if not boleh_memeriksa(aktor, instansi_id):
+        raise PermissionDenied(_("Realisasi anggaran diisi oleh Kasubag Perencanaan."))
+    with transaction.atomic():
+        pastikan_bulan_terbuka(instansi_id, item.dokumen.tahun, bulan)
+        baris = RealisasiAnggaran.objects.filter(item=item, bulan=bulan).first()
+        baris = baris or RealisasiAnggaran(item=item, bulan=bulan)
+        baris.jumlah = jumlah
+        baris.diisi_oleh = aktor
+        return audit.simpan_teraudit(aktor=aktor, objek=baris)
+
+
+def tutup_bulan(*, aktor, instansi: Instansi, tahun: int, bulan: int) -> PenutupanBulan:
+    """Close a month: its realisations can no longer change (closing twice is harmless)."""
+    if not boleh_memeriksa(aktor, instansi.pk):
+        raise PermissionDenied(_("Bulan ditutup oleh Kasubag Perencanaan atau pimpinan."))
+    with transaction.atomic():
+        p = (
+            PenutupanBulan.objects.select_for_update(of=("self",))
+            .filter(instansi=instansi, tahun=tahun, bulan=bulan)
+            .first()
+        )
+        if p is not None and p.tertutup:
+            return p
+        p = p or PenutupanBulan(instansi=instansi, tahun=tahun, bulan=bulan)
+        p.tertutup, p.ditutup_oleh, p.ditutup_pada, p.alasan_buka = True, aktor, timezone.now(), ""
+        return audit.simpan_teraudit(
+            aktor=aktor, objek=p, keterangan=f"Menutup {nama_bulan(tahun, bulan)}"
+        )
+
+
+def buka_bulan(*, aktor, instansi: Instansi, tahun: int, bulan: int, alasan: str) -> PenutupanBulan:
+    """Reopen a closed month, with a reason that stays in the audit trail."""
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise AturanPengukuran(_("Tulis alasan membuka kembali data bulan ini."))
+    if not boleh_memeriksa(aktor, instansi.pk):
+        raise PermissionDenied(_("Bulan dibuka oleh Kasubag Perencanaan atau pimpinan."))
+    with transaction.atomic():
+        p = (
+            PenutupanBulan.objects.select_for_update(of=("self",))
+            .filter(instansi=instansi, tahun=tahun, bulan=bulan, tertutup=True)
+            .first()
+        )
+        if p is None:
+            raise AturanPengukuran(_("Bulan ini tidak sedang ditutup."))
+        p.tertutup, p.alasan_buka = False, alasan
+        return audit.simpan_teraudit(
+            aktor=aktor, objek=p, keterangan=f"Membuka kembali {nama_bulan(tahun, bulan)}: {alasan}"
+        )
+
+
+def simpan_pengaturan_pemda(*, aktor, objek: models.Model) -> models.Model:
+    """The Pemda's capaian settings and category scale: kept by its administrators."""
+    from sakip.organisasi.services import boleh_kelola_master
+
+    if not boleh_kelola_master(aktor, objek.pemda_id):
+        raise PermissionDenied(_("Pengaturan capaian diatur oleh administrator Pemda."))
+    with transaction.atomic():
+        return audit.simpan_teraudit(aktor=aktor, objek=objek)
+
+
+def hapus_pengaturan_pemda(*, aktor, objek: models.Model) -> None:
+    from sakip.organisasi.services import boleh_kelola_master
+
+    if not boleh_kelola_master(aktor, objek.pemda_id):
+        raise PermissionDenied(_("Pengaturan capaian diatur oleh administrator Pemda."))
+    with transaction.atomic():
+        audit.hapus_teraudit(aktor=aktor, objek=objek)
+
+
+def hari_terakhir(tahun: int, bulan: int) -> int:
+    return calendar.monthrange(tahun, bulan)[1]
+
+
+def simpan(*, aktor, objek: models.Model, keterangan: str = "") -> models.Model:
+    """Generic audited save for monitoring rows (kartu kendali, evaluation, recommendations):
+    the agency's staff, not evaluators."""
+    model = objek._meta.model
+    from sakip.audit.services import _lokasi
+
+    instansi_id = _lokasi(objek)[1]
+    dapat = Instansi.objects.for_user(aktor, ubah=True).filter(pk=instansi_id).exists()
+    if not dapat or (
+        objek.pk and not model.objects.for_user(aktor, ubah=True).filter(pk=objek.pk).exists()
+    ):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah data pengukuran instansi ini."))
+    with transaction.atomic():
+        return audit.simpan_teraudit(aktor=aktor, objek=objek, keterangan=keterangan)

@@ -1,0 +1,49 @@
+"""Monitoring pages (seed 001), included by `urls.py` under the "pengukuran" namespace."""
+
+from django.urls import path
+
+from . import views_monitoring as v
+
+urlpatterns = [
+    path("instansi/<int:instansi_id>/monitoring/", v.ikhtisar, name="monitoring"),
+    # The month's control card (kartu kendali), carried by the monitoring SOP run.
+    path(
+        "instansi/<int:instansi_id>/kartu-kendali/baru/",
+        v.kartu_kendali_baru,
+        name="kartu_kendali_baru",
+    ),
+    path("kartu-kendali/<int:kartu_id>/", v.kartu_kendali, name="kartu_kendali"),
+    path("kartu-kendali/<int:kartu_id>/sop/", v.kartu_kendali_sop, name="kartu_kendali_sop"),
+    # The quarterly evaluation and its Rekomendasi Perbaikan Kinerja.
+    path(
+        "instansi/<int:instansi_id>/evaluasi-triwulan/baru/",
+        v.evaluasi_triwulan_baru,
+        name="evaluasi_triwulan_baru",
+    ),
+    path("evaluasi-triwulan/<int:evaluasi_id>/", v.evaluasi_triwulan, name="evaluasi_triwulan"),
+    path(
+        "evaluasi-triwulan/<int:evaluasi_id>/tandatangan/",
+        v.evaluasi_triwulan_tandatangan,
+        name="evaluasi_triwulan_tandatangan",
+    ),
+    path(
+        "evaluasi-triwulan/<int:evaluasi_id>/rekomendasi/",
+        v.rekomendasi_baru,
+        name="rekomendasi_baru",
+    ),
+    path(
+        "instansi/<int:instansi_id>/rekomendasi/", v.rekomendasi_daftar, name="rekomendasi_daftar"
+    ),
+    path("rekomendasi/<int:rekomendasi_id>/", v.rekomendasi, name="rekomendasi"),
+    path("rekomendasi/<int:rekomendasi_id>/tutup/", v.rekomendasi_tutup, name="rekomendasi_tutup"),
+    # PK monitoring of eselon III and IV, and the year-end archive.
+    path("instansi/<int:instansi_id>/pk-monitoring/", v.pk_monitoring, name="pk_monitoring"),
+    path("instansi/<int:instansi_id>/arsip-kinerja/", v.arsip, name="arsip"),
+    path("instansi/<int:instansi_id>/arsip-kinerja/susun/", v.arsip_susun, name="arsip_susun"),
+    path(
+        "arsip-kinerja/<int:arsip_id>/tandatangan/",
+        v.arsip_tandatangan,
+        name="arsip_tandatangan",
+    ),
+    path("arsip-kinerja/<int:arsip_id>/json/", v.arsip_json, name="arsip_json"),
+]
