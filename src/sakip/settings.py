@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "sakip.perencanaan",
     "sakip.dokumen",
     "sakip.pengukuran",
+    "sakip.laporan",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("sop/", include("sakip.sop.urls")),
     path("perencanaan/", include("sakip.perencanaan.urls")),
     path("pengukuran/", include("sakip.pengukuran.urls")),
+    path("laporan/", include("sakip.laporan.urls")),
     path("notifikasi/", include("sakip.notifikasi.urls")),
     path("dokumen/", include("sakip.dokumen.urls")),
     path("api/", api.urls),

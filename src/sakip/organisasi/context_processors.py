@@ -34,6 +34,12 @@ def navigasi(request):
     if user.instansi_id or peran_pemda(user):
         items.append((_("Perencanaan"), reverse("perencanaan:indeks"), "perencanaan"))
         items.append((_("Pengukuran"), reverse("pengukuran:indeks"), "pengukuran"))
+        laporan = (
+            reverse("laporan:daftar", args=[user.instansi_id])
+            if user.instansi_id
+            else reverse("laporan:indeks")
+        )
+        items.append((_("Laporan"), laporan, "laporan"))
     if user.is_staff:
         items.append((_("Data Master"), reverse("admin:index"), "admin"))
     return {"navigasi": items}

@@ -298,6 +298,8 @@ class Indikator(models.Model):
     penanggung_jawab = models.ForeignKey(
         Jabatan, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # LKjIP Bab III compares with a national standard where one exists (DOMAIN.md §7).
+    standar_nasional = models.CharField(_("standar nasional"), max_length=100, blank=True)
     urutan = models.PositiveIntegerField(default=0)
 
     objects = ScopedManager()

@@ -142,7 +142,11 @@ def _baris_kepala(baris) -> None:
     kepala = OxmlElement("w:tblHeader")
     kepala.set(qn("w:val"), "true")
     trpr.append(kepala)
+    dilihat = set()
     for sel in baris.cells:
+        if id(sel._tc) in dilihat:
+            continue  # a merged cell is listed once per column it spans: shade it once
+        dilihat.add(id(sel._tc))
         arsir = OxmlElement("w:shd")
         for kunci, nilai in (("val", "clear"), ("color", "auto"), ("fill", "D9D9D9")):
             arsir.set(qn(f"w:{kunci}"), nilai)
@@ -358,6 +362,11 @@ def _waktu_tetap(path: Path) -> None:
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else FOLDER
     print(buat_pk(folder / "pk.docx"))
+    # The report templates live in their own module; it borrows the helpers above.
+    from buat_laporan import buat_semua
+
+    for path in buat_semua(folder):
+        print(path)
 
 
 if __name__ == "__main__":

@@ -46,8 +46,10 @@ def contoh_agensi_a(persona):
     monitoring = _monitoring(a)
     realisasi = _realisasi(a, indikator)
     permintaan = _permintaan_data(persona)
+    laporan = _laporan(a)
     return {
         **permintaan,
+        **laporan,
         **monitoring,
         **realisasi,
         "renstra_id": [renstra.pk],
@@ -74,6 +76,7 @@ def contoh_agensi_a(persona):
             ("pemetaan", a.instansi.pemetaan.first().pk),
             ("renstra", renstra.pk),
             ("pk", pk.pk),
+            ("laporan", laporan["laporan_id"][0]),
         ],
         # perencanaan/butir/<bagian>/<butir_id>/ (and …/hapus/): one row of each kind
         ("bagian", "butir_id"): [
@@ -175,6 +178,15 @@ def _permintaan_data(persona) -> dict:
     )
     j = JawabanData.objects.create(permintaan=p, instansi=persona.a.instansi)
     return {"permintaan_id": [p.pk], "jawaban_id": [j.pk]}
+
+
+def _laporan(a) -> dict:
+    """Agency A's 2025 LKjIP draft with a reviewer's comment."""
+    from sakip.laporan import services as laporan
+
+    lap = laporan.siapkan_laporan(aktor=a.kasubag, instansi=a.instansi, jenis="lkjip", tahun=2025)
+    k = laporan.komentari(aktor=a.sekcam, laporan=lap, isi="Uji komentar", bagian="penutup")
+    return {"laporan_id": [lap.pk], "komentar_id": [k.pk]}
 
 
 def isi_rute(rute: str, contoh: dict) -> list[str]:

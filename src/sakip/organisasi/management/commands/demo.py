@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from sakip.kalender import services as kalender
+from sakip.laporan import demo as laporan_demo
 from sakip.organisasi.demo import SANDI_DEMO, muat_demo
 from sakip.organisasi.models import Pegawai, Pemda
 from sakip.pengukuran import demo as pengukuran_demo
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             )
         dibuat += perencanaan_demo.muat(admin)
         dibuat += pengukuran_demo.muat(admin)
+        dibuat += laporan_demo.muat(admin)
         dibuat += sop_demo.muat(admin)
         self.stdout.write(f"Data demo: {dibuat} baris baru ditambahkan (0 berarti sudah lengkap).")
         self.stdout.write("")

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class LaporanConfig(AppConfig):
+    name = "sakip.laporan"
+    verbose_name = "Laporan kinerja"
+
+    def ready(self) -> None:
+        from .jenis_dokumen import daftarkan_jenis_laporan
+        from .sop_laporan import daftarkan_semua
+
+        daftarkan_semua()  # the report SOPs carry their report
+        daftarkan_jenis_laporan()  # the Word templates of the five report kinds

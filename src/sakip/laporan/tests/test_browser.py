@@ -1,0 +1,104 @@
+"""In Chromium: the Kasubag opens the agency's LKjIP from the menu, rewrites an indicator's
+analysis inline (the preview follows without a reload) and downloads the PDF; the Camat
+opens the report on a phone; the evaluator reads it."""
+
+from decimal import Decimal as D
+
+import pytest
+from pypdf import PdfReader
+
+from sakip import testing
+from sakip.laporan import services
+from sakip.pengukuran.models import Realisasi
+from sakip.perencanaan.tests import bangun
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ANALISIS = "Loket terpadu mempercepat layanan; survei IKM triwulanan dilanjutkan."
+
+
+def _masuk(browser, live_server, pegawai, ponsel=False):
+    ctx = browser.new_context(
+        viewport={"width": 390, "height": 844} if ponsel else {"width": 1280, "height": 900},
+        locale="id-ID",
+        accept_downloads=True,
+    )
+    page = ctx.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(live_server.url + "/akun/masuk/")
+    page.get_by_label("NIP atau nama pengguna").fill(pegawai.username)
+    page.get_by_label("Kata sandi").fill(testing.SANDI)
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_role("heading", name=f"Selamat datang, {pegawai.nama}").wait_for()
+    return page
+
+
+def _agensi_demo(a):
+    """Alpha as the demo holds it: Renstra, IKU, DPA, the Camat's PK and 2025's realisasi."""
+    renstra = bangun.renstra(a)
+    bangun.iku(renstra, a)
+    bangun.dokumen(a, renstra, "dpa")
+    bangun.pk(a, renstra)
+    for bulan, kode, nilai in ((6, "IT1", 79), (12, "IT1", 80), (12, "IS1", 4), (12, "IS3", 90)):
+        Realisasi.objects.create(
+            instansi=a.instansi,
+            tahun=2025,
+            bulan=bulan,
+            indikator=renstra.indikator.get(kode=kode),
+            nilai=D(nilai),
+            status=Realisasi.Status.DISETUJUI,
+        )
+    # prepared as the LKjIP SOP's run would
+    return services.siapkan_laporan(aktor=a.kasubag, instansi=a.instansi, jenis="lkjip", tahun=2025)
+
+
+def test_kasubag_menyunting_analisis_lalu_mengunduh_lkjip(persona, live_server, browser, tangkapan):
+    a = persona.a
+    lkjip = _agensi_demo(a)
+
+    kasubag = _masuk(browser, live_server, a.kasubag)
+    kasubag.get_by_role("link", name="Laporan", exact=True).click()
+    kasubag.get_by_role("heading", name="Laporan kinerja").wait_for()
+    tangkapan(kasubag, "daftar")
+    kasubag.locator(f"#laporan-{lkjip.pk}").get_by_role("link", name="Buka").click()
+    kasubag.get_by_role("heading", name="LKjIP Tahun 2025").wait_for()
+    pratinjau = kasubag.locator("#pratinjau")
+    assert "95,24%" in pratinjau.inner_text()
+
+    bagian = kasubag.locator("section.bagian-laporan", has_text="IT1 Indeks kepuasan masyarakat")
+    kotak = bagian.get_by_label("Analisis IT1", exact=True)
+    assert "belum tercapai (95,24%)" in kotak.input_value()  # drafted from the data
+    kotak.fill(ANALISIS)
+    bagian.get_by_role("button", name="Simpan").click()
+    bagian.get_by_text("Tersimpan.").wait_for()
+    pratinjau.get_by_text(ANALISIS).first.wait_for()  # redrawn without a reload
+    lkjip.refresh_from_db()
+    assert lkjip.narasi["analisis:IT1"] == ANALISIS
+    tangkapan(kasubag, "setelah-sunting")
+
+    with kasubag.expect_download() as unduhan:
+        kasubag.get_by_role("link", name="Unduh PDF").click()
+    assert unduhan.value.suggested_filename == "LKjIP_Tahun_2025_Kecamatan_Alpha.pdf"
+    with open(unduhan.value.path(), "rb") as f:
+        teks = " ".join(p.extract_text() for p in PdfReader(f).pages)
+    teks = " ".join(teks.split())
+    assert "Kecamatan Alpha" in teks
+    assert "95,24%" in teks  # IT1: 80 / 84
+    assert ANALISIS in teks
+    kasubag.context.close()
+
+    camat = _masuk(browser, live_server, a.camat, ponsel=True)
+    camat.goto(f"{live_server.url}/laporan/{lkjip.pk}/")
+    camat.get_by_role("heading", name="LKjIP Tahun 2025").wait_for()
+    lebar = camat.evaluate("document.documentElement.scrollWidth")
+    assert lebar <= 390, lebar  # nothing pushes the page sideways on a phone
+    tangkapan(camat, "ponsel")
+    camat.context.close()
+
+    # the evaluator reads the whole draft, with no editor beside it
+    evaluator = _masuk(browser, live_server, persona.evaluator)
+    evaluator.goto(f"{live_server.url}/laporan/{lkjip.pk}/")
+    evaluator.locator("#pratinjau").get_by_text(ANALISIS).first.wait_for()
+    assert evaluator.locator("textarea").count() == 0
+    tangkapan(evaluator, "evaluator")
+    evaluator.context.close()
