@@ -20,13 +20,13 @@ install: $(BIN)/.installed
 # The background worker (schedules, reminders) runs beside the web server and stops with it.
 run: install
 	DEBUG=1 $(SAKIP) migrate --noinput
-	DEBUG=1 $(SAKIP) demo
+	DEBUG=1 $(SAKIP) demo --tanpa-email
 	DEBUG=1 $(SAKIP) worker & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 		DEBUG=1 $(SAKIP) runserver $(HOST)
 
 demo: install
 	DEBUG=1 $(SAKIP) migrate --noinput
-	DEBUG=1 $(SAKIP) demo
+	DEBUG=1 $(SAKIP) demo --tanpa-email
 
 lint: install
 	$(BIN)/ruff check .

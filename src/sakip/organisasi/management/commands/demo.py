@@ -13,7 +13,20 @@ from sakip.sop import demo as sop_demo
 class Command(BaseCommand):
     help = "Memuat data demo (Kabupaten Siak dan instansinya) lalu mencetak akun demo."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--tanpa-email",
+            action="store_true",
+            help="Jangan kirim email notifikasi selama memuat demo (notifikasi aplikasi tetap).",
+        )
+
+    def handle(self, *args, tanpa_email=False, **options):
+        if tanpa_email:
+            from django.conf import settings
+
+            # The demo's tasks notify their holders; printing hundreds of mails would
+            # bury the logins this command prints.
+            settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
         dibuat, logins = muat_demo()
         admin = Pegawai.objects.get(username="admin")
         tahun = timezone.localdate().year
