@@ -8,28 +8,17 @@ centred beside it, the address and contacts below, and a double rule under the w
 from __future__ import annotations
 
 import base64
-import datetime
 import logging
 import mimetypes
 from dataclasses import dataclass
 
+from sakip.lib.formatting import BULAN, tanggal_panjang  # noqa: F401 — re-exported
 from sakip.organisasi.models import Instansi
 
 log = logging.getLogger(__name__)
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember")  # fmt: skip
 # A logo larger than this is not an emblem but a photo: left out rather than bloating every PDF.
 LOGO_MAKS_BYTE = 2 * 1024 * 1024
-
-
-def tanggal_panjang(tanggal: datetime.date | None) -> str:
-    """2026-01-02 → '2 Januari 2026', the date form of naskah dinas; None → ''."""
-    if tanggal is None:
-        return ""
-    if isinstance(tanggal, datetime.datetime):
-        tanggal = tanggal.date()
-    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
 @dataclass(frozen=True)

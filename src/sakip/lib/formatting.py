@@ -1,7 +1,8 @@
-"""Indonesian number and money formats: 1.234,56 and Rp 1.500.000."""
+"""Indonesian number, money and date formats: 1.234,56, Rp 1.500.000, 4 Januari 2022."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 
@@ -34,3 +35,24 @@ def rupiah(value, desimal: int = 0) -> str:
     if teks.startswith("-"):
         return f"-Rp {teks[1:]}"
     return f"Rp {teks}"
+
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember")  # fmt: skip
+
+
+def tanggal_panjang(nilai) -> str:
+    """'2022-01-04' or a date → '4 Januari 2022', the date form of naskah dinas; empty → ''.
+
+    Text that is not an ISO date is returned as it is, so a typed identity field survives.
+    """
+    if not nilai:
+        return ""
+    if isinstance(nilai, datetime.datetime):
+        nilai = nilai.date()
+    if not isinstance(nilai, datetime.date):
+        try:
+            nilai = datetime.date.fromisoformat(str(nilai).strip())
+        except ValueError:
+            return str(nilai)
+    return f"{nilai.day} {BULAN[nilai.month - 1]} {nilai.year}"

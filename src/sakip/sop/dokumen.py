@@ -21,13 +21,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 from django.forms.utils import flatatt
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from sakip.lib.formatting import BULAN, tanggal_panjang  # noqa: F401 — re-exported
 
 # Kertas A4 lanskap dan marginnya (mm); templat memakai angka yang sama untuk @page.
 LEBAR_KERTAS = 297.0
@@ -74,8 +75,6 @@ HURUF_LABEL = 2.3
 FONT_SVG = "Liberation Serif, Times New Roman, DejaVu Serif, serif"
 
 TANPA_PELAKSANA = "(tidak disebut)"
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember")  # fmt: skip
 KOTAK_IDENTITAS = (
     (("Dasar Hukum", "dasar_hukum"), ("Kualifikasi Pelaksana", "kualifikasi_pelaksana")),
     (("Keterkaitan", "keterkaitan"), ("Peralatan/Perlengkapan", "peralatan_perlengkapan")),
@@ -127,23 +126,6 @@ class Halaman:
 
 
 # --- Teks dan tanggal -------------------------------------------------------------------------
-
-
-def tanggal_panjang(nilai: Any) -> str:
-    """'2022-01-04' → '4 Januari 2022', bentuk tanggal naskah dinas; kosong → ''.
-
-    Teks yang bukan tanggal ISO dikembalikan apa adanya agar isian identitas tidak hilang.
-    """
-    if not nilai:
-        return ""
-    if isinstance(nilai, datetime):
-        nilai = nilai.date()
-    if not isinstance(nilai, date):
-        try:
-            nilai = date.fromisoformat(str(nilai).strip())
-        except ValueError:
-            return str(nilai)
-    return f"{nilai.day} {BULAN[nilai.month - 1]} {nilai.year}"
 
 
 def _teks(nilai: Any) -> str:
