@@ -22,7 +22,7 @@ run: install
 	DEBUG=1 $(SAKIP) migrate --noinput
 	DEBUG=1 $(SAKIP) demo --tanpa-email
 	DEBUG=1 $(SAKIP) worker & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
-		DEBUG=1 $(SAKIP) runserver $(HOST)
+		DEBUG=1 TTE_KUNCI_DEMO=1 $(SAKIP) runserver $(HOST)
 
 demo: install
 	DEBUG=1 $(SAKIP) migrate --noinput

@@ -10,6 +10,15 @@ must take the same number of queries and under 8x the time (per-row queries
 would push the ratio towards 40x). The people list pages 50 rows (10x the small
 agency's 5): under 4x. The inbox with 150 open tasks against 5: same queries,
 under 10x. Timings are never asserted by tests; this prints them.
+
+Goal (IKM): a survey period's result page is computed in the database — a period
+with 5,000 questionnaires takes the same queries as one with 50 and under 3x the time;
+the pure `hitung_ikm` over 10,000 rows stays under 0.5 s.
+
+Goal (letters): taking a gap-free number (two locked counters — number and agenda —,
+the pattern and the audit record) stays under 50 ms, printed against the bare locked
+counter update it wraps; a TTE signature (Lembar Pengesahan, PAdES with QR stamp) under
+3 s, printed against a bare one-line PDF of the same run.
 """
 
 from __future__ import annotations
@@ -132,6 +141,104 @@ def lkjip_bench() -> None:
     )
 
 
+def ikm_bench(pemda) -> None:
+    import datetime
+    import random
+
+    from sakip.ikm import hitung
+    from sakip.ikm import services as ikm
+    from sakip.ikm.models import Layanan, Responden
+
+    baris = []
+    for nama, kode, jumlah in (("IKM Kecil", "KEC-SK", 50), ("IKM Besar", "KEC-SKB", 5000)):
+        a = testing.buat_kecamatan(pemda, nama, kode)
+        lay = ikm.simpan_layanan(aktor=a.camat, layanan=Layanan(instansi=a.instansi, nama="SKU"))
+        periode = ikm.buat_periode(
+            aktor=a.camat,
+            instansi=a.instansi,
+            tahun=2026,
+            mulai=datetime.date(2026, 1, 1),
+            selesai=datetime.date(2026, 12, 31),
+            populasi=10_000,
+        )
+        acak = random.Random(jumlah)
+        Responden.objects.bulk_create(
+            Responden(
+                periode=periode,
+                layanan=lay,
+                sumber="kertas",
+                jenis_kelamin=acak.choice("LP"),
+                usia=acak.randint(18, 70),
+                pendidikan=acak.choice(["SD", "SMA", "S1"]),
+                pekerjaan=acak.choice(["PNS", "Swasta", "Lainnya"]),
+                **{f"u{i}": acak.randint(2, 4) for i in range(1, 10)},
+            )
+            for _ in range(jumlah)
+        )
+        c = Client()
+        c.force_login(a.camat)
+        baris.append(ukur(c, f"/ikm/periode/{periode.pk}/", ulang=10))
+    (t0, q0), (t1, q1) = baris
+    print(f"{'halaman':<20}{'50 resp.':>12}{'q':>4}{'5.000 resp.':>14}{'q':>4}{'rasio':>8}")
+    print(f"{'IKM periode':<20}{t0:>10.1f}ms{q0:>4}{t1:>12.1f}ms{q1:>4}{t1 / t0:>7.2f}x")
+    acak = random.Random(1)
+    data = [{f"U{i}": acak.randint(1, 4) for i in range(1, 10)} for _ in range(10_000)]
+    mulai = time.perf_counter()
+    hasil = hitung.hitung_ikm(data)
+    lama = time.perf_counter() - mulai
+    print(f"hitung_ikm 10.000 baris: {lama * 1000:.1f} ms (IKM {float(hasil.ikm):.2f})")
+    print("tujuan: IKM periode 50→5.000 responden, query sama, rasio < 3x; hitung_ikm < 0,5 s")
+    print()
+
+
+def surat_bench(pemda) -> None:
+    from django.db import transaction
+
+    from sakip.dokumen.cetak import pdf_dari_html
+    from sakip.surat import services as surat
+    from sakip.surat.models import Urutan
+    from sakip.surat.tte import services as tte
+
+    a = testing.buat_kecamatan(pemda, "Surat Bench", "KEC-SB")
+    waktu_nomor = []
+    for n in range(60):
+        s = surat.naskah_keluar(
+            aktor=a.camat, instansi=a.instansi, perihal=f"Surat {n}", kode_klasifikasi="000.1.5"
+        )
+        mulai = time.perf_counter()
+        surat.beri_nomor(aktor=a.camat, surat=s)
+        waktu_nomor.append((time.perf_counter() - mulai) * 1000)
+    waktu_kosong = []
+    for _ in range(60):
+        mulai = time.perf_counter()
+        with transaction.atomic():
+            u = Urutan.objects.select_for_update().get(instansi=a.instansi, jenis="nomor_surat")
+            u.terakhir += 0
+            u.save(update_fields=["terakhir"])
+        waktu_kosong.append((time.perf_counter() - mulai) * 1000)
+    t_nomor, t_kosong = statistics.median(waktu_nomor), statistics.median(waktu_kosong)
+    print(
+        f"nomor surat: {t_nomor:.2f} ms (pembaruan penghitung terkunci {t_kosong:.2f} ms, "
+        f"rasio {t_nomor / t_kosong:.2f}x)"
+    )
+    tte.buat_kunci_demo(pegawai=a.camat, passphrase="bench-passphrase")
+    satu_baris = pdf_dari_html("<p>Surat</p>")
+    t_pdf = detik(lambda: pdf_dari_html("<p>Surat</p>"))[1]
+    waktu_ttd = []
+    for n in range(3):
+        s = surat.naskah_keluar(
+            aktor=a.camat, instansi=a.instansi, perihal=f"TTE {n}", kode_klasifikasi="000.7.2.7"
+        )
+        mulai = time.perf_counter()
+        tte.tandatangani(aktor=a.camat, surat=s, passphrase="bench-passphrase", pdf=satu_baris)
+        waktu_ttd.append(time.perf_counter() - mulai)
+    t_ttd = statistics.median(waktu_ttd)
+    rasio = t_ttd / t_pdf
+    print(f"TTE satu surat: {t_ttd:.2f} s (PDF satu baris {t_pdf:.2f} s, rasio {rasio:.1f}x)")
+    print("tujuan: nomor surat < 50 ms; TTE < 3 s")
+    print()
+
+
 def main() -> int:
     call_command("migrate", verbosity=0)
     pemda = testing.buat_pemda("Kabupaten Bench")
@@ -158,7 +265,9 @@ def main() -> int:
         "tujuan: jumlah query sama; rasio waktu < 8x (bagan, API: 5→200 jabatan), "
         "< 4x (daftar: 5→50 baris/halaman), < 10x (kotak tugas: 5→150 tugas)"
     )
+    ikm_bench(pemda)
     print()
+    surat_bench(pemda)
     lkjip_bench()
     return 0
 

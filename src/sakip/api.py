@@ -3,11 +3,13 @@
 from django.http import Http404
 from ninja import NinjaAPI
 
+from sakip.ikm.api import router as ikm_router
 from sakip.lib.api_auth import API_AUTH
 from sakip.organisasi.api import router as organisasi_router
 from sakip.pengukuran.api import router as pengukuran_router
 from sakip.perencanaan.api import router as perencanaan_router
 from sakip.sop.api import router as sop_router
+from sakip.surat.api import router as surat_router
 
 api = NinjaAPI(
     title="SAKIP API",
@@ -22,6 +24,8 @@ api.add_router("/", organisasi_router)
 api.add_router("/", sop_router)
 api.add_router("/", perencanaan_router)
 api.add_router("/", pengukuran_router)
+api.add_router("/", ikm_router)
+api.add_router("/", surat_router)
 
 
 @api.exception_handler(Http404)

@@ -11,9 +11,11 @@ from sakip.organisasi.models import Pegawai, Pemda
 
 
 @pytest.fixture(autouse=True)
-def _cepat(settings):
+def _cepat(settings, tmp_path):
     # Argon2 is deliberately slow; tests that check hashing restore it themselves.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each test its own demo certificate authority: runs in parallel never share one.
+    settings.TTE_CA_DIR = str(tmp_path / "tte")
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
 

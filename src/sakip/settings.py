@@ -32,6 +32,9 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_NAME = envstr("SITE_NAME", "SAKIP")
 # The public address, for links in emails and QR codes.
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
+# Behind a reverse proxy that sets X-Forwarded-For: read the client address from it
+# (audit trail, sign-in and survey rate limits). Off unless the proxy is trusted.
+TRUST_X_FORWARDED_FOR = envbool("TRUST_X_FORWARDED_FOR", False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -54,6 +57,8 @@ INSTALLED_APPS = [
     "sakip.dokumen",
     "sakip.pengukuran",
     "sakip.laporan",
+    "sakip.ikm",
+    "sakip.surat",
 ]
 
 MIDDLEWARE = [
@@ -170,6 +175,25 @@ PK_BATAS_HARI_SETELAH_DPA = envint("PK_BATAS_HARI_SETELAH_DPA", 30)
 # Largest file a step may attach, in megabytes.
 LAMPIRAN_MAKS_MB = envint("LAMPIRAN_MAKS_MB", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Public satisfaction survey: online questionnaires one sender (keyed hash of the address)
+# may send per hour before the form answers 429.
+IKM_BATAS_PER_JAM = envint("IKM_BATAS_PER_JAM", 5)
+
+# Electronic signatures (TTE). Signers hold a local PKCS#12 key (penyedia "pkcs12") or
+# sign through a BSrE-style HTTP service at TTE_BSRE_URL (NIK + passphrase + PDF).
+TTE_BSRE_URL = envstr("TTE_BSRE_URL")
+TTE_BSRE_USER = envstr("TTE_BSRE_USER")
+TTE_BSRE_PASSWORD = envstr("TTE_BSRE_PASSWORD")
+TTE_BSRE_TIMEOUT = envint("TTE_BSRE_TIMEOUT", 60)
+# PEM files of the roots a signature must chain to (e.g. BSrE's root and intermediate),
+# besides the demo CA kept in TTE_CA_DIR.
+TTE_AKAR_TEPERCAYA = envlist("TTE_AKAR_TEPERCAYA", [])
+TTE_CA_DIR = Path(envstr("TTE_CA_DIR", str(DATA_DIR / "tte")))
+# Let an official without a key create a demo key (demo CA) from the key page: demos only.
+TTE_KUNCI_DEMO = envbool("TTE_KUNCI_DEMO", False)
+# The passphrase of the demo officials' keys made by `sakip demo`.
+TTE_PASSPHRASE_DEMO = envstr("TTE_PASSPHRASE_DEMO", "sakip-demo-2026")
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")

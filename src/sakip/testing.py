@@ -84,3 +84,24 @@ def buat_kecamatan(pemda: Pemda, nama: str, kode: str) -> Agensi:
         j_staf=j_staf,
         **orang,
     )
+
+
+def masuk_peramban(browser, live_server, pegawai, *, ponsel: bool = False):
+    """A new Chromium page signed in as `pegawai` through the sign-in form.
+
+    `ponsel`: a phone-sized viewport (the Camat approves on a phone); else a desktop one.
+    Downloads are accepted so tests can read the files a page offers.
+    """
+    ctx = browser.new_context(
+        viewport={"width": 390, "height": 844} if ponsel else {"width": 1280, "height": 900},
+        locale="id-ID",
+        accept_downloads=True,
+    )
+    page = ctx.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(live_server.url + "/akun/masuk/")
+    page.get_by_label("NIP atau nama pengguna").fill(pegawai.username)
+    page.get_by_label("Kata sandi").fill(SANDI)
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_role("heading", name=f"Selamat datang, {pegawai.nama}").wait_for()
+    return page

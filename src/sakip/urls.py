@@ -21,6 +21,17 @@ urlpatterns = [
     path("laporan/", include("sakip.laporan.urls")),
     path("notifikasi/", include("sakip.notifikasi.urls")),
     path("dokumen/", include("sakip.dokumen.urls")),
+    path("ikm/", include("sakip.ikm.urls")),
+    path("ikm/", include("sakip.ikm.urls_cetak")),
+    path("surat/", include("sakip.surat.urls")),
+    path("surat/", include("sakip.surat.urls_kirim")),
+    path("tte/", include("sakip.surat.urls_tte")),
+    # Public pages, no sign-in: the survey form and Standar Pelayanan (survei/…,
+    # standar-pelayanan/…), the signature check (verifikasi/…) and receipt links
+    # (tanda-terima/…). Their views say so; everything else is scoped to the user.
+    path("", include("sakip.ikm.urls_publik")),
+    path("verifikasi/", include("sakip.surat.urls_verifikasi")),
+    path("tanda-terima/", include("sakip.surat.urls_tanda_terima")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

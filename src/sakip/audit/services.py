@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import hashlib
+import uuid
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,7 +16,7 @@ from .context import konteks_sekarang
 from .models import CatatanAudit
 
 # Values never copied into the log, only the fact that they changed.
-RAHASIA = {"password"}
+RAHASIA = {"password", "p12"}
 
 
 def _nilai(value: Any) -> Any:
@@ -25,6 +26,10 @@ def _nilai(value: Any) -> Any:
         return str(value)
     if isinstance(value, FieldFile):
         return value.name or ""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, bytes | memoryview):
+        return f"<{len(value)} byte>"  # binary content is not copied into the log
     return value
 
 

@@ -75,6 +75,16 @@ def _tandatangani(laporan, aktor, tanggal) -> None:
     services.tandatangani_laporan(aktor=aktor, laporan=laporan)
 
 
+def _pdf(laporan: Laporan) -> bytes:
+    """The signed report's frozen PDF when there is one, else a fresh rendering."""
+    if laporan.pdf:
+        with laporan.pdf.open("rb") as f:
+            return f.read()
+    from .dokumen import laporan_pdf
+
+    return laporan_pdf(laporan)
+
+
 def daftarkan_semua() -> None:
     daftarkan(
         PengikatDokumen(
@@ -86,5 +96,6 @@ def daftarkan_semua() -> None:
             url=lambda lap: reverse("laporan:detail", args=[lap.pk]),
             url_unduh=lambda lap: reverse("laporan:pdf", args=[lap.pk]),
             memegang=lambda d: isinstance(d, Laporan),
+            pdf=_pdf,
         )
     )

@@ -40,6 +40,13 @@ def navigasi(request):
             else reverse("laporan:indeks")
         )
         items.append((_("Laporan"), laporan, "laporan"))
+        ikm = (
+            reverse("ikm:instansi", args=[user.instansi_id])
+            if user.instansi_id
+            else reverse("ikm:pemda")
+        )
+        items.append((_("Survei IKM"), ikm, "ikm"))
+        items.append((_("Surat"), reverse("surat:indeks"), "surat"))
     if user.is_staff:
         items.append((_("Data Master"), reverse("admin:index"), "admin"))
     return {"navigasi": items}

@@ -170,6 +170,18 @@ def _tanpa_pembekuan(dokumen, aktor, tanggal) -> None:
     """Signing a Renja/RKA/DPA/IKU freezes it in the run's log (the signed summary)."""
 
 
+def _pdf_pk(pk: PerjanjianKinerja) -> bytes:
+    from .dokumen import pk_pdf
+
+    return pk_pdf(pk)
+
+
+def _matriks_pdf(jenis: str, objek) -> bytes:
+    from .dokumen import matriks_pdf
+
+    return matriks_pdf(jenis, objek)
+
+
 def daftarkan_semua() -> None:
     daftarkan(
         PengikatDokumen(
@@ -181,6 +193,7 @@ def daftarkan_semua() -> None:
             url=lambda pk: f"/perencanaan/pk/{pk.pk}/",
             url_unduh=lambda pk: f"/perencanaan/pk/{pk.pk}/dokumen.pdf",
             memegang=lambda d: isinstance(d, PerjanjianKinerja),
+            pdf=_pdf_pk,
         )
     )
     daftarkan(
@@ -191,6 +204,7 @@ def daftarkan_semua() -> None:
             ringkasan=ringkasan_iku,
             tanda_tangan=_tanpa_pembekuan,
             url=lambda r: f"/perencanaan/renstra/{r.pk}/iku/",
+            pdf=lambda r: _matriks_pdf("iku", r),
         )
     )
     daftarkan(
@@ -202,6 +216,7 @@ def daftarkan_semua() -> None:
             tanda_tangan=_tetapkan_renstra,
             url=lambda r: f"/perencanaan/renstra/{r.pk}/",
             memegang=lambda d: isinstance(d, Renstra),
+            pdf=lambda r: _matriks_pdf("renstra", r),
         )
     )
     for jenis, kata in (
@@ -221,5 +236,6 @@ def daftarkan_semua() -> None:
                 tanda_tangan=_tanpa_pembekuan,
                 url=lambda d: f"/perencanaan/anggaran/{d.pk}/",
                 memegang=lambda d, jenis=jenis: isinstance(d, DokumenAnggaran) and d.jenis == jenis,
+                pdf=lambda d: _matriks_pdf("renja", d),
             )
         )

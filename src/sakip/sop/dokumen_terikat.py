@@ -27,6 +27,9 @@ class PengikatDokumen:
     url_unduh: Callable[[models.Model], str | None] = lambda d: None
     # Does this binder hold this object? (used to find the SOP a revised document reruns)
     memegang: Callable[[models.Model], bool] = lambda d: False
+    # The document as a PDF (bytes), for numbering, paraf, TTE and the archive; None: the
+    # run's last PDF attachment is the document.
+    pdf: Callable[[models.Model], bytes] | None = None
 
 
 _PENGIKAT: list[PengikatDokumen] = []

@@ -27,7 +27,7 @@ from sakip.kalender.waktu_kerja import kalender_untuk, menit_kerja_antara, tamba
 from sakip.notifikasi import services as notifikasi
 from sakip.organisasi.models import Jabatan, Pegawai, PelaksanaTugas, PemetaanPelaksana
 
-from . import dokumen_terikat
+from . import dokumen_terikat, tindakan
 from .models import AnggotaTim, Pelaksanaan, Peristiwa, SopInstansi, Tugas, VersiSop
 from .waktu import WaktuTidakDikenal, parse_waktu
 
@@ -263,6 +263,13 @@ def _tamat(pelaksanaan: Pelaksanaan, aktor, sekarang) -> None:
     pelaksanaan.langkah_sekarang = None
     pelaksanaan.save(update_fields=["status", "selesai_pada", "langkah_sekarang"])
     _catat_peristiwa(pelaksanaan, Peristiwa.Jenis.TAMAT, aktor=aktor)
+    penangan = tindakan.penangan()
+    if penangan is not None and not pelaksanaan.induk_id:
+        # The run is over: its signed document goes to the archive (when no step did).
+        try:
+            penangan.jalankan("tamat", pelaksanaan, None, aktor)
+        except (ValidationError, PermissionDenied) as exc:
+            raise KesalahanAlur(_pesan(exc)) from exc
     audit.catat(
         aktor=aktor,
         aksi=CatatanAudit.Aksi.UBAH,
@@ -453,6 +460,27 @@ def perubahan_sejak_pemeriksaan(pelaksanaan: Pelaksanaan) -> list[tuple[str, str
     return dokumen_terikat.perubahan(terakhir.data["ringkasan"], sekarang)
 
 
+def _jalankan_tindakan(pelaksanaan, tugas, langkah: dict, aktor, passphrase: str) -> dict | None:
+    """The letters app's part of a step (paraf, TTE, number, send, archive), if any."""
+    aksi = langkah.get("tindakan")
+    penangan = tindakan.penangan()
+    if not aksi or penangan is None:
+        return None
+    try:
+        return penangan.jalankan(aksi, pelaksanaan, tugas, aktor, passphrase=passphrase) or None
+    except (ValidationError, PermissionDenied) as exc:
+        raise KesalahanAlur(_pesan(exc)) from exc
+
+
+def perlu_passphrase(tugas: Tugas, aktor) -> bool:
+    """Does completing/approving this task sign a PDF electronically (ask the passphrase)?"""
+    langkah = tugas.pelaksanaan.versi.langkah_ke(tugas.langkah_no)
+    penangan = tindakan.penangan()
+    if langkah.get("tindakan") != "tanda_tangan" or penangan is None:
+        return False
+    return penangan.perlu_passphrase(tugas.pelaksanaan, tugas, aktor)
+
+
 def _tanda_tangani_dokumen(pelaksanaan: Pelaksanaan, aktor) -> dict | None:
     """Freeze the run's document at the signing step; a refusal stops the step."""
     dokumen = dokumen_terikat.dokumen_dari(pelaksanaan)
@@ -603,8 +631,12 @@ def selesaikan(
     berkas: Iterable = (),
     tim: Iterable[Pegawai] = (),
     ketua: Pegawai | None = None,
+    passphrase: str = "",
 ) -> Tugas:
     """Complete a process step with a note and files; the run moves on.
+
+    A step with a `tindakan` also initials, signs (TTE: `passphrase`, never stored),
+    numbers, distributes or archives the run's document (see tindakan.py).
 
     A decision step must be approved or rejected instead; the team-forming step
     needs its members and leader.
@@ -638,6 +670,10 @@ def selesaikan(
         sebelum = _tutup(tugas, aktor, sekarang, catatan=catatan.strip())
         for f in berkas:
             simpan_lampiran(tugas=tugas, berkas=f, aktor=aktor)
+        # After the attachments: a signing step may sign the PDF just attached.
+        naskah = _jalankan_tindakan(pelaksanaan, tugas, langkah, aktor, passphrase)
+        if naskah:
+            data["naskah"] = naskah
         _catat_peristiwa(
             pelaksanaan,
             Peristiwa.Jenis.SELESAI,
@@ -654,8 +690,12 @@ def selesaikan(
     return tugas
 
 
-def putuskan(*, aktor, tugas: Tugas, setuju: bool, catatan: str = "") -> Tugas:
-    """Approve (to the `ya` step) or reject with a note (back to the `tidak` step)."""
+def putuskan(
+    *, aktor, tugas: Tugas, setuju: bool, catatan: str = "", passphrase: str = ""
+) -> Tugas:
+    """Approve (to the `ya` step) or reject with a note (back to the `tidak` step).
+
+    Approving a step with a `tindakan` does it (paraf, TTE with `passphrase`, …)."""
     catatan = (catatan or "").strip()
     if not setuju and not catatan:
         raise KesalahanAlur(_("Tulis catatan perbaikan: apa yang harus diperbaiki?"))
@@ -688,6 +728,10 @@ def putuskan(*, aktor, tugas: Tugas, setuju: bool, catatan: str = "") -> Tugas:
             ringkasan = ringkasan_dokumen(pelaksanaan)
         if ringkasan is not None:
             data["ringkasan"] = ringkasan  # what the reviewer saw: the next review diffs it
+        if setuju:
+            naskah = _jalankan_tindakan(pelaksanaan, tugas, langkah, aktor, passphrase)
+            if naskah:
+                data["naskah"] = naskah
         _catat_peristiwa(pelaksanaan, jenis, aktor=aktor, tugas=tugas, catatan=catatan, data=data)
         _audit_tugas(aktor, tugas, sebelum, "Menyetujui" if setuju else "Mengembalikan")
         _lanjut(pelaksanaan, ke, aktor, sekarang)

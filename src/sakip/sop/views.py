@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from sakip.lib.akses import get_for_user_or_404
 from sakip.organisasi.models import Instansi
 
-from . import dokumen_terikat, engine, jadwal, services
+from . import dokumen_terikat, engine, jadwal, services, tindakan
 from .forms import (
     AlihkanForm,
     BatalForm,
@@ -362,7 +362,18 @@ def kotak_tugas(request: HttpRequest) -> HttpResponse:
     baris = [{"tugas": t, "kondisi": engine.kondisi_tenggat(t, sekarang)} for t in qs[:200]]
     if kondisi == "segera":
         baris = [b for b in baris if b["kondisi"] == "segera"]
-    return render(request, "sop/kotak_tugas.html", {"baris": baris, "kondisi": kondisi, "q": q})
+    from sakip.surat.services import disposisi_untuk  # incoming letters disposed to me
+
+    return render(
+        request,
+        "sop/kotak_tugas.html",
+        {
+            "baris": baris,
+            "kondisi": kondisi,
+            "q": q,
+            "disposisi_terbuka": list(disposisi_untuk(request.user)[:100]),
+        },
+    )
 
 
 def _tugas(request, tugas_id: int) -> Tugas:
@@ -423,8 +434,17 @@ def tugas_detail(request: HttpRequest, tugas_id: int) -> HttpResponse:
             "url_dokumen": pengikat.url(dokumen) if dokumen is not None else "",
             "url_unduh": pengikat.url_unduh(dokumen) if dokumen is not None else None,
             "perubahan": engine.perubahan_sejak_pemeriksaan(p) if dokumen is not None else None,
+            "tindakan": langkah.get("tindakan") or "",
+            "perlu_passphrase": boleh and engine.perlu_passphrase(tugas, request.user),
+            "naskah": _naskah(p),
         },
     )
+
+
+def _naskah(p: Pelaksanaan) -> dict | None:
+    """The run's outgoing letter (number, signature, distribution), when one was made."""
+    penangan = tindakan.penangan()
+    return penangan.ringkasan(p) if penangan is not None else None
 
 
 @require_POST
@@ -486,6 +506,8 @@ def tugas_selesai(request: HttpRequest, tugas_id: int) -> HttpResponse:
             berkas=d["berkas"],
             tim=d.get("tim") or (),
             ketua=d.get("ketua"),
+            # TTE passphrase: used for this signing only, never stored or logged.
+            passphrase=request.POST.get("passphrase", ""),
         ),
         _("Langkah %(no)s selesai.") % {"no": tugas.langkah_no},
     )
@@ -496,7 +518,13 @@ def _putuskan(request: HttpRequest, tugas_id: int, *, setuju: bool) -> HttpRespo
     return _aksi(
         request,
         tugas_id,
-        lambda t: engine.putuskan(aktor=request.user, tugas=t, setuju=setuju, catatan=catatan),
+        lambda t: engine.putuskan(
+            aktor=request.user,
+            tugas=t,
+            setuju=setuju,
+            catatan=catatan,
+            passphrase=request.POST.get("passphrase", "") if setuju else "",
+        ),
         _("Disetujui dan diteruskan.") if setuju else _("Dikembalikan untuk diperbaiki."),
     )
 

@@ -17,20 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ANALISIS = "Loket terpadu mempercepat layanan; survei IKM triwulanan dilanjutkan."
 
 
-def _masuk(browser, live_server, pegawai, ponsel=False):
-    ctx = browser.new_context(
-        viewport={"width": 390, "height": 844} if ponsel else {"width": 1280, "height": 900},
-        locale="id-ID",
-        accept_downloads=True,
-    )
-    page = ctx.new_page()
-    page.set_default_timeout(20_000)
-    page.goto(live_server.url + "/akun/masuk/")
-    page.get_by_label("NIP atau nama pengguna").fill(pegawai.username)
-    page.get_by_label("Kata sandi").fill(testing.SANDI)
-    page.get_by_role("button", name="Masuk").click()
-    page.get_by_role("heading", name=f"Selamat datang, {pegawai.nama}").wait_for()
-    return page
+_masuk = testing.masuk_peramban
 
 
 def _agensi_demo(a):

@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
+from sakip.ikm.models import PeriodeSurvei
 from sakip.organisasi.demo import muat_demo
 from sakip.organisasi.models import Instansi, Pegawai
 from sakip.perencanaan.models import (
@@ -65,9 +66,29 @@ def _mulai(sop, orang):
     p = engine.mulai(
         aktor=pemula, sop=sop, judul=f"Uji {sop.kode}", tim=tim, ketua=tim[0] if tim else None
     )
-    if p.dokumen_ct_id and isinstance(dokumen_terikat.dokumen_dari(p), PerjanjianKinerja):
-        _isi_pk(dokumen_terikat.dokumen_dari(p), pemula)
+    dokumen = dokumen_terikat.dokumen_dari(p) if p.dokumen_ct_id else None
+    if isinstance(dokumen, PerjanjianKinerja):
+        _isi_pk(dokumen, pemula)
+    if isinstance(dokumen, PeriodeSurvei):
+        _isi_ikm(dokumen, pemula)
     return p
+
+
+def _isi_ikm(periode, aktor):
+    """A survey report can only be signed with at least one questionnaire."""
+    from sakip.ikm import services as ikm
+    from sakip.ikm.models import Layanan
+    from sakip.ikm.responden import catat_responden
+
+    layanan = ikm.simpan_layanan(
+        aktor=aktor, layanan=Layanan(instansi=periode.instansi, nama="Surat Keterangan")
+    )
+    periode = ikm.buka_periode(aktor=aktor, periode=periode)
+    jawaban = {f"U{i}": 3 for i in range(1, 10)}
+    data = {"jenis_kelamin": "L", "usia": 30, "pendidikan": "SMA", "pekerjaan": "Swasta"}
+    catat_responden(
+        periode=periode, layanan=layanan, sumber="kertas", aktor=aktor, data={**data, **jawaban}
+    )
 
 
 def _isi_pk(pk, aktor):

@@ -1,0 +1,608 @@
+"""Staff pages of the survey: an agency's services and periods, a service's Standar
+Pelayanan, a period's results (IKM, NRR per element, per service, per group, trend,
+priorities, suggestions), the paper-entry grid, the Excel import, the report narrative,
+its PDF and DOCX, and the Pemda's comparison of agencies.
+
+Rows are reached through `for_user` (another agency's id answers 404); every write goes
+through `services`/`impor` (PermissionDenied there answers 403, so evaluators read but
+never write).
+"""
+
+from __future__ import annotations
+
+import uuid
+from fractions import Fraction
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.formatting import angka
+from sakip.organisasi.access import peran_pemda
+from sakip.organisasi.models import Instansi
+from sakip.sop.models import Pelaksanaan
+
+from . import forms as f
+from . import hitung, impor, services
+from .hitung import KODE_UNSUR
+from .models import Layanan, PeriodeSurvei, Responden, StandarPelayanan
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+BARIS_GRID = 10
+BARIS_GRID_MAKS = 50
+Status = PeriodeSurvei.Status
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _url(nama: str, *args) -> str | None:
+    """A link to a page another module serves, or None while it does not exist yet."""
+    try:
+        return reverse(nama, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def _ikm(nilai) -> str:
+    return angka(hitung.bulat(nilai, 2), 2) if nilai is not None else "—"
+
+
+def _nrr(nilai) -> str:
+    return angka(hitung.bulat(nilai, 3), 3) if nilai is not None else "—"
+
+
+def _pesan(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+def _muat_periode(user, periode_id: int) -> PeriodeSurvei:
+    return get_for_user_or_404(
+        PeriodeSurvei.objects.select_related("instansi__pemda", "ditandatangani_oleh"),
+        user,
+        pk=periode_id,
+    )
+
+
+def _muat_layanan(user, layanan_id: int) -> Layanan:
+    return get_for_user_or_404(
+        Layanan.objects.select_related("instansi__pemda"), user, pk=layanan_id
+    )
+
+
+def _ke_periode(periode: PeriodeSurvei, jangkar: str = "") -> HttpResponse:
+    url = reverse("ikm:periode_detail", args=[periode.pk])
+    return redirect(url + (f"#{jangkar}" if jangkar else ""))
+
+
+def _galat_form(request, exc: ValidationError, form=None) -> None:
+    """Put a service's refusal on the form (field errors where they belong) or as a message."""
+    if form is not None and hasattr(exc, "error_dict"):
+        for kolom, galat in exc.error_dict.items():
+            form.add_error(kolom if kolom in form.fields else None, galat)
+        return
+    messages.error(request, _pesan(exc))
+
+
+# ---------------------------------------------------------------- lists
+
+
+@login_required
+def indeks(request: HttpRequest) -> HttpResponse:
+    """Agency staff go to their agency's survey; Pemda roles to the comparison of agencies."""
+    if request.user.instansi_id:
+        return redirect("ikm:instansi", instansi_id=request.user.instansi_id)
+    return redirect("ikm:pemda")
+
+
+@login_required
+def pemda(request: HttpRequest) -> HttpResponse:
+    """Every agency the user may read with its latest IKM, best first."""
+    baris = []
+    for r in services.ringkasan_pemda(request.user):
+        h = r["hasil"]
+        baris.append({**r, "ikm": _ikm(h.ikm), "mutu": h.mutu or "—", "kinerja": h.kinerja or ""})
+    baris.sort(key=lambda r: (r["hasil"].ikm is None, -(r["hasil"].ikm or 0), r["instansi"].nama))
+    return render(
+        request, "ikm/pemda.html", {"baris": baris, "peran_pemda": bool(peran_pemda(request.user))}
+    )
+
+
+@login_required
+def instansi(request: HttpRequest, instansi_id: int) -> HttpResponse:
+    """The agency's services (with their Standar Pelayanan) and survey periods."""
+    user = request.user
+    ins = get_for_user_or_404(Instansi.objects.select_related("pemda"), user, pk=instansi_id)
+    layanan = list(Layanan.objects.filter(instansi=ins).select_related("standar"))
+    for lay in layanan:
+        lay.sp = services.standar_dari(lay)
+        lay.url_standar_publik = _url("ikm_publik:standar", ins.kode_unit, lay.slug)
+        lay.url_formulir = _url("ikm_publik:formulir", ins.kode_unit, lay.slug)
+        lay.url_poster = _url("ikm_cetak:poster", lay.pk)
+    periode = list(PeriodeSurvei.objects.filter(instansi=ins))
+    jumlah = services.jumlah_responden([p.pk for p in periode])
+    for p in periode:
+        p.kemajuan = services.kemajuan(p, jumlah[p.pk])
+    return render(
+        request,
+        "ikm/instansi.html",
+        {
+            "instansi": ins,
+            "layanan_list": layanan,
+            "periode_list": periode,
+            "boleh_ubah": services.boleh_ubah(user, ins.pk),
+            "form_periode": f.PeriodeBaruForm(),
+        },
+    )
+
+
+# ---------------------------------------------------------------- services and standards
+
+
+@login_required
+def layanan_baru(request: HttpRequest, instansi_id: int) -> HttpResponse:
+    ins = get_for_user_or_404(
+        Instansi.objects.select_related("pemda"), request.user, pk=instansi_id
+    )
+    return _form_layanan(request, ins, Layanan(instansi=ins))
+
+
+@login_required
+def layanan_ubah(request: HttpRequest, layanan_id: int) -> HttpResponse:
+    lay = _muat_layanan(request.user, layanan_id)
+    return _form_layanan(request, lay.instansi, lay)
+
+
+def _form_layanan(request, ins: Instansi, lay: Layanan) -> HttpResponse:
+    form = f.LayananForm(request.POST or None, instance=lay)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lay = services.simpan_layanan(aktor=request.user, layanan=form.save(commit=False))
+        except ValidationError as exc:
+            _galat_form(request, exc, form)
+        else:
+            messages.success(request, _("Layanan “%(n)s” disimpan.") % {"n": lay.nama})
+            return redirect("ikm:instansi", instansi_id=ins.pk)
+    return render(request, "ikm/layanan_form.html", {"instansi": ins, "layanan": lay, "form": form})
+
+
+@login_required
+def standar(request: HttpRequest, layanan_id: int) -> HttpResponse:
+    """Edit the Standar Pelayanan's fourteen components; record its decree."""
+    lay = _muat_layanan(request.user, layanan_id)
+    sp = services.standar_dari(lay)
+    form = f.StandarForm(request.POST or None, instance=sp)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.simpan_standar(aktor=request.user, layanan=lay, data=form.cleaned_data)
+        except ValidationError as exc:
+            _galat_form(request, exc, form)
+        else:
+            messages.success(request, _("Standar Pelayanan disimpan."))
+            return redirect("ikm:standar", layanan_id=lay.pk)
+    awal = {"nomor_penetapan": sp.nomor_penetapan, "tanggal_penetapan": sp.tanggal_penetapan}
+    return render(
+        request,
+        "ikm/standar_form.html",
+        {
+            "instansi": lay.instansi,
+            "layanan": lay,
+            "standar": sp,
+            "form": form,
+            "form_tetapkan": f.TetapkanStandarForm(initial=awal),
+            "boleh_ubah": services.boleh_ubah(request.user, lay.instansi_id),
+            "url_publik": _url("ikm_publik:standar", lay.instansi.kode_unit, lay.slug),
+            "url_pdf": _url("ikm_publik:standar_pdf", lay.instansi.kode_unit, lay.slug),
+        },
+    )
+
+
+@login_required
+@require_POST
+def standar_tetapkan(request: HttpRequest, layanan_id: int) -> HttpResponse:
+    lay = _muat_layanan(request.user, layanan_id)
+    form = f.TetapkanStandarForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for v in form.errors.values() for e in v))
+        return redirect("ikm:standar", layanan_id=lay.pk)
+    sp = StandarPelayanan.objects.filter(layanan=lay).first()
+    if sp is None:
+        messages.error(request, _("Tulis dan simpan Standar Pelayanan dahulu."))
+        return redirect("ikm:standar", layanan_id=lay.pk)
+    try:
+        services.tetapkan_standar(
+            aktor=request.user,
+            standar=sp,
+            nomor=form.cleaned_data["nomor_penetapan"],
+            tanggal=form.cleaned_data["tanggal_penetapan"],
+        )
+    except ValidationError as exc:
+        messages.error(request, _pesan(exc))
+    else:
+        messages.success(request, _("Standar Pelayanan ditetapkan."))
+    return redirect("ikm:standar", layanan_id=lay.pk)
+
+
+# ---------------------------------------------------------------- periods
+
+
+@login_required
+def periode_baru(request: HttpRequest, instansi_id: int) -> HttpResponse:
+    ins = get_for_user_or_404(
+        Instansi.objects.select_related("pemda"), request.user, pk=instansi_id
+    )
+    form = f.PeriodeBaruForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            p = services.buat_periode(aktor=request.user, instansi=ins, **form.cleaned_data)
+        except ValidationError as exc:
+            _galat_form(request, exc, form)
+        else:
+            messages.success(request, _("Periode %(p)s siap.") % {"p": p.label})
+            return _ke_periode(p)
+    return render(request, "ikm/periode_form.html", {"instansi": ins, "form": form, "baru": True})
+
+
+@login_required
+def periode_ubah(request: HttpRequest, periode_id: int) -> HttpResponse:
+    periode = _muat_periode(request.user, periode_id)
+    form = f.PeriodeForm.dari(periode, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.simpan_periode(aktor=request.user, periode=periode, **form.cleaned_data)
+        except ValidationError as exc:
+            _galat_form(request, exc, form)
+        else:
+            messages.success(request, _("Periode disimpan."))
+            return _ke_periode(periode)
+    return render(
+        request,
+        "ikm/periode_form.html",
+        {"instansi": periode.instansi, "periode": periode, "form": form, "baru": False},
+    )
+
+
+@login_required
+@require_POST
+def periode_status(request: HttpRequest, periode_id: int) -> HttpResponse:
+    periode = _muat_periode(request.user, periode_id)
+    aksi = {"buka": services.buka_periode, "tutup": services.tutup_periode}.get(
+        request.POST.get("aksi", "")
+    )
+    if aksi is None:
+        messages.error(request, _("Tindakan tidak dikenal."))
+        return _ke_periode(periode)
+    try:
+        periode = aksi(aktor=request.user, periode=periode)
+    except ValidationError as exc:
+        messages.error(request, _pesan(exc))
+    else:
+        messages.success(request, _("Status survei: %(s)s.") % {"s": periode.get_status_display()})
+    return _ke_periode(periode)
+
+
+def _baris_unsur(periode: PeriodeSurvei, hasil, prioritas_kode: set[str]) -> list[dict]:
+    nama = services.nama_unsur(periode)
+    baris = []
+    for kode in KODE_UNSUR:
+        m = hasil.mutu_unsur(kode) or ("—", "")
+        baris.append({
+            "kode": kode,
+            "nama": nama[kode],
+            "nrr": _nrr(hasil.nrr[kode]),
+            "nrr_tertimbang": _nrr(hasil.nrr_tertimbang[kode]),
+            "mutu": m[0],
+            "kinerja": m[1],
+            "prioritas": kode in prioritas_kode,
+        })  # fmt: skip
+    return baris
+
+
+def _tabel_hasil(baris, jumlah: int | None = None) -> list[dict]:
+    hasil = []
+    for b in baris:
+        n = b.hasil.responden
+        persen = angka(hitung.bulat(Fraction(100 * n, jumlah), 1), 1) if jumlah else ""
+        hasil.append({
+            "kunci": b.kunci,
+            "label": b.label,
+            "responden": n,
+            "persen": persen,
+            "ikm": _ikm(b.hasil.ikm),
+            "mutu": b.hasil.mutu or "—",
+            "kinerja": b.hasil.kinerja or "",
+        })  # fmt: skip
+    return hasil
+
+
+def _grafik_tren(tren) -> str:
+    from sakip.pengukuran.grafik import garis_svg
+
+    if sum(1 for _p, h in tren if h.ada) < 2:
+        return ""
+    label = [p.label for p, _h in tren]
+    nilai = [None if h.ikm is None else float(hitung.bulat(h.ikm, 2)) for _p, h in tren]
+    return mark_safe(garis_svg(label, [("IKM", nilai, "#0b4f8a")], judul=_("Perkembangan IKM")))
+
+
+def _pelaksanaan(user, periode: PeriodeSurvei) -> Pelaksanaan | None:
+    ct = ContentType.objects.get_for_model(PeriodeSurvei)
+    return (
+        Pelaksanaan.objects.for_user(user)
+        .filter(dokumen_ct=ct, dokumen_id=periode.pk)
+        .order_by("-dimulai_pada", "-id")
+        .first()
+    )
+
+
+@login_required
+def periode_detail(request: HttpRequest, periode_id: int) -> HttpResponse:
+    """The period's results: IKM, mutu, NRR per element, per service, per group, trend,
+    priorities, suggestions; and the period's actions for its agency's staff."""
+    user = request.user
+    periode = _muat_periode(user, periode_id)
+    hasil = services.hasil_periode(periode)
+    prioritas = services.prioritas(periode, hasil)
+    tren = services.tren(periode.instansi)
+    saran = services.daftar_saran(periode)
+    boleh = (
+        services.boleh_ubah(user, periode.instansi_id) and periode.status != Status.DITANDATANGANI
+    )
+    indikator = services.indikator_ikm(periode) if boleh and hasil.ada else None
+    konteks = {
+        "periode": periode,
+        "instansi": periode.instansi,
+        "hasil": hasil,
+        "ikm": _ikm(hasil.ikm),
+        "skala_4": _nrr(hasil.nilai_skala_4),
+        "unsur": _baris_unsur(periode, hasil, {p.kode for p in prioritas}),
+        "prioritas": [
+            {
+                "kode": p.kode,
+                "nama": p.nama,
+                "nrr": _nrr(p.nrr),
+                "mutu": p.mutu,
+                "kinerja": p.kinerja,
+            }
+            for p in prioritas
+        ],
+        "per_layanan": _tabel_hasil(services.hasil_per_layanan(periode)),
+        "demografi": [
+            {"kunci": k, "judul": g["judul"], "baris": _tabel_hasil(g["baris"], hasil.responden)}
+            for k, g in services.demografi(periode).items()
+        ],
+        "tren": [
+            {
+                "periode": p,
+                "responden": h.responden,
+                "ikm": _ikm(h.ikm),
+                "mutu": h.mutu or "—",
+                "ini": p.pk == periode.pk,
+            }  # fmt: skip
+            for p, h in tren
+        ],
+        "grafik_tren": _grafik_tren(tren),
+        "saran": saran[:100],
+        "jumlah_saran": saran.count(),
+        "kemajuan": services.kemajuan(periode, hasil.responden),
+        "boleh_ubah": boleh,
+        "form_realisasi": (
+            f.RealisasiForm(indikator_qs=indikator)
+            if indikator is not None and indikator.exists()
+            else None
+        ),
+        "pelaksanaan": _pelaksanaan(user, periode),
+        "url_kuesioner": _url("ikm_cetak:kuesioner", periode.pk),
+    }
+    return render(request, "ikm/periode_detail.html", konteks)
+
+
+# ---------------------------------------------------------------- paper questionnaires
+
+
+def _kosong(data: dict) -> bool:
+    kolom = ["jenis_kelamin", "usia", "pendidikan", "pekerjaan", "saran", *KODE_UNSUR]
+    return all(not str(data.get(k) or "").strip() for k in kolom)
+
+
+def _baris_grid(post, jumlah: int) -> list[tuple[int, dict]]:
+    hasil = []
+    for i in range(1, jumlah + 1):
+        data = {k: post.get(f"b-{i}-{k}", "").strip() for k in impor.KOLOM}
+        data["waktu"] = data.pop("tanggal")
+        data["token"] = post.get(f"b-{i}-token", "")
+        hasil.append((i, data))
+    return hasil
+
+
+def _baris_kosong(jumlah: int, layanan_awal, tanggal_awal: str) -> list[tuple[int, dict]]:
+    return [
+        (i, {"layanan": layanan_awal, "waktu": tanggal_awal, "token": str(uuid.uuid4())})
+        for i in range(1, jumlah + 1)
+    ]
+
+
+@login_required
+def entri(request: HttpRequest, periode_id: int) -> HttpResponse:
+    """The paper-entry grid: one row per questionnaire, saved together or not at all."""
+    periode = _muat_periode(request.user, periode_id)
+    layanan = list(Layanan.objects.filter(instansi_id=periode.instansi_id, aktif=True))
+    hari_ini = timezone.localdate()
+    tanggal_awal = hari_ini.isoformat() if periode.mulai <= hari_ini <= periode.selesai else ""
+    layanan_awal = request.GET.get("layanan") or (str(layanan[0].pk) if layanan else "")
+    galat: dict[int, dict] = {}
+    if request.method == "POST":
+        jumlah = min(BARIS_GRID_MAKS, max(1, _int(request.POST.get("jumlah_baris"), BARIS_GRID)))
+        baris = _baris_grid(request.POST, jumlah)
+        isi = [(i, d) for i, d in baris if not _kosong(d)]
+        try:
+            tersimpan = impor.simpan_semua(
+                aktor=request.user, periode=periode, baris=isi, sumber=Responden.Sumber.KERTAS
+            )
+        except impor.BarisTidakSah as exc:
+            galat = exc.per_baris
+            messages.error(
+                request,
+                _("Tidak ada yang disimpan: %(n)s baris perlu diperbaiki.") % {"n": len(galat)},
+            )
+        except ValidationError as exc:
+            messages.error(request, _pesan(exc))
+        else:
+            messages.success(request, _("%(n)s kuesioner kertas disimpan.") % {"n": len(tersimpan)})
+            lay = isi[-1][1].get("layanan") if isi else layanan_awal
+            return redirect(reverse("ikm:entri", args=[periode.pk]) + f"?layanan={lay}")
+    else:
+        jumlah = min(BARIS_GRID_MAKS, max(1, _int(request.GET.get("baris"), BARIS_GRID)))
+        baris = _baris_kosong(jumlah, layanan_awal, tanggal_awal)
+    return render(
+        request,
+        "ikm/entri.html",
+        {
+            "periode": periode,
+            "instansi": periode.instansi,
+            "layanan_list": layanan,
+            "baris": [_sel_grid(i, d, galat.get(i, {})) for i, d in baris],
+            "jumlah_baris": jumlah,
+            "kode_unsur": KODE_UNSUR,
+            "nama_unsur": services.nama_unsur(periode),
+            "pilihan_jk": Responden.JenisKelamin.choices,
+            "pilihan_pendidikan": Responden.Pendidikan.choices,
+            "pilihan_pekerjaan": Responden.Pekerjaan.choices,
+            "boleh_ubah": services.boleh_ubah(request.user, periode.instansi_id),
+        },
+        status=400 if galat else 200,
+    )
+
+
+def _sel_grid(nomor: int, data: dict, galat: dict) -> dict:
+    """One grid row for the template: its values, which fields are wrong, the messages."""
+    return {
+        "nomor": nomor,
+        "data": {k: str(v if v is not None else "") for k, v in data.items()},
+        "jawaban": [(kode, data.get(kode) or "", f"u{kode[1:]}" in galat) for kode in KODE_UNSUR],
+        "salah": set(galat),
+        "pesan": list(dict.fromkeys(galat.values())),
+    }
+
+
+def _int(teks, bawaan: int) -> int:
+    try:
+        return int(teks)
+    except (TypeError, ValueError):
+        return bawaan
+
+
+@login_required
+def impor_excel(request: HttpRequest, periode_id: int) -> HttpResponse:
+    """Upload an Excel file of questionnaires: every row checked, all stored or none."""
+    periode = _muat_periode(request.user, periode_id)
+    form = f.ImporForm(request.POST or None, request.FILES or None)
+    galat: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            tersimpan = impor.impor_xlsx(
+                aktor=request.user, periode=periode, berkas=form.cleaned_data["berkas"]
+            )
+        except ValidationError as exc:
+            galat = exc.messages
+        else:
+            messages.success(request, _("%(n)s kuesioner diimpor.") % {"n": len(tersimpan)})
+            return _ke_periode(periode)
+    return render(
+        request,
+        "ikm/impor.html",
+        {"periode": periode, "instansi": periode.instansi, "form": form, "galat": galat},
+        status=400 if galat else 200,
+    )
+
+
+@login_required
+def impor_templat(request: HttpRequest, periode_id: int) -> HttpResponse:
+    periode = _muat_periode(request.user, periode_id)
+    respons = HttpResponse(impor.templat_xlsx(periode), content_type=impor.XLSX)
+    nama = f"kuesioner-skm-{periode.instansi.kode_unit}-{periode.tahun}-{periode.semester}.xlsx"
+    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    return respons
+
+
+# ---------------------------------------------------------------- the report
+
+
+@login_required
+def narasi(request: HttpRequest, periode_id: int) -> HttpResponse:
+    periode = _muat_periode(request.user, periode_id)
+    form = f.NarasiForm(request.POST or None, initial=periode.narasi or {})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.simpan_narasi(aktor=request.user, periode=periode, data=form.cleaned_data)
+        except ValidationError as exc:
+            _galat_form(request, exc, form)
+        else:
+            messages.success(request, _("Narasi laporan disimpan."))
+            return _ke_periode(periode, "laporan")
+    return render(
+        request, "ikm/narasi.html", {"periode": periode, "instansi": periode.instansi, "form": form}
+    )
+
+
+def _unduh(periode: PeriodeSurvei, berkas, buat, jenis_isi: str, akhiran: str) -> HttpResponse:
+    nama = f"laporan-skm-{periode.instansi.kode_unit}-{periode.tahun}"
+    nama += f"-s{periode.semester}{akhiran}" if periode.semester else akhiran
+    if periode.status == Status.DITANDATANGANI and berkas:
+        return FileResponse(berkas.open("rb"), as_attachment=True, filename=nama)
+    respons = HttpResponse(buat(periode), content_type=jenis_isi)
+    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    return respons
+
+
+@login_required
+def laporan_pdf(request: HttpRequest, periode_id: int) -> HttpResponse:
+    from . import laporan
+
+    periode = _muat_periode(request.user, periode_id)
+    return _unduh(periode, periode.pdf, laporan.laporan_pdf, PDF, ".pdf")
+
+
+@login_required
+def laporan_docx(request: HttpRequest, periode_id: int) -> HttpResponse:
+    from . import laporan
+
+    periode = _muat_periode(request.user, periode_id)
+    return _unduh(periode, periode.docx, laporan.laporan_docx, DOCX, ".docx")
+
+
+@login_required
+@require_POST
+def realisasi(request: HttpRequest, periode_id: int) -> HttpResponse:
+    """Record the IKM as the realisation of the agency's IKM indicator."""
+    periode = _muat_periode(request.user, periode_id)
+    form = f.RealisasiForm(request.POST, indikator_qs=services.indikator_ikm(periode))
+    if not form.is_valid():
+        messages.error(request, _("Pilih indikator IKM instansi."))
+        return _ke_periode(periode, "realisasi")
+    try:
+        r = services.catat_realisasi_ikm(
+            aktor=request.user, periode=periode, indikator=form.cleaned_data["indikator"]
+        )
+    except PermissionDenied:
+        raise
+    except ValidationError as exc:
+        messages.error(request, _pesan(exc))
+    else:
+        messages.success(
+            request,
+            _("IKM %(n)s dicatat sebagai realisasi %(i)s bulan %(b)s/%(t)s dan diajukan.")
+            % {"n": angka(r.nilai, 2), "i": r.indikator.kode, "b": r.bulan, "t": r.tahun},
+        )
+    return _ke_periode(periode, "realisasi")
