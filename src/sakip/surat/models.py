@@ -225,6 +225,13 @@ class Surat(models.Model):
     def ditandatangani(self) -> bool:
         return bool(self.berkas_ttd)
 
+    @property
+    def retensi(self) -> dict:
+        """Retention years and final disposition (sakip.surat.arsip.retensi)."""
+        from .arsip import retensi
+
+        return retensi(self)
+
 
 class Paraf(models.Model):
     """A reviewer's initials on the document before the head signs."""

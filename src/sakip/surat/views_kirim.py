@@ -328,8 +328,6 @@ def daftar_arsip(request: HttpRequest, instansi_id: int) -> HttpResponse:
         d = form.cleaned_data
         qs = arsip.saring(qs, kode=d["kode"], tahun=d["tahun"], q=d["q"])
     halaman = Paginator(qs, 50).get_page(request.GET.get("hal"))
-    for s in halaman:
-        s.retensi = arsip.retensi(s)
     saringan = request.GET.copy()
     saringan.pop("hal", None)
     return render(
