@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from sakip.ikm.api import router as ikm_router
 from sakip.lib.api_auth import API_AUTH
 from sakip.organisasi.api import router as organisasi_router
+from sakip.pencarian.api import router as pencarian_router
 from sakip.pengukuran.api import router as pengukuran_router
 from sakip.perencanaan.api import router as perencanaan_router
 from sakip.sop.api import router as sop_router
@@ -26,6 +27,7 @@ api.add_router("/", perencanaan_router)
 api.add_router("/", pengukuran_router)
 api.add_router("/", ikm_router)
 api.add_router("/", surat_router)
+api.add_router("/", pencarian_router)
 
 
 @api.exception_handler(Http404)

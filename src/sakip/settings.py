@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "sakip.laporan",
     "sakip.ikm",
     "sakip.surat",
+    "sakip.pencarian",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sakip.organisasi.context_processors.navigasi",
                 "sakip.sop.context_processors.navigasi_sop",
+                "sakip.pengukuran.context_processors.persetujuan_realisasi",
             ],
             "builtins": ["sakip.lib.templatetags.format_id"],
         },
@@ -164,6 +166,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# Files browsers ask for at the site root (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = PACKAGE_DIR / "static" / "sakip" / "akar"
 
 # First year of a Renstra cycle (five-yearly SOPs run for 2021–2025, 2026–2030, …).
 SAKIP_RENSTRA_TAHUN_AWAL = envint("SAKIP_RENSTRA_TAHUN_AWAL", 2021)

@@ -24,6 +24,7 @@ urlpatterns = [
     path("ikm/", include("sakip.ikm.urls")),
     path("ikm/", include("sakip.ikm.urls_cetak")),
     path("surat/", include("sakip.surat.urls")),
+    path("cari/", include("sakip.pencarian.urls")),
     path("surat/", include("sakip.surat.urls_kirim")),
     path("tte/", include("sakip.surat.urls_tte")),
     # Public pages, no sign-in: the survey form and Standar Pelayanan (survei/…,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from sakip.audit.context import konteks_sekarang
 from sakip.lib.akses import get_for_user_or_404
@@ -54,8 +54,14 @@ def masuk(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def keluar(request: HttpRequest) -> HttpResponse:
+    """Signing out is a POST (a link or a prefetch must not sign anyone out); a GET — a
+    bookmarked or typed address — asks for confirmation with the same button."""
+    if request.method == "GET":
+        if not request.user.is_authenticated:
+            return redirect("akun:masuk")
+        return render(request, "akun/keluar.html")
     logout(request)
     messages.info(request, _("Anda telah keluar."))
     return redirect("akun:masuk")

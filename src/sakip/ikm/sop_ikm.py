@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from sakip.sop.dokumen_terikat import PengikatDokumen, daftarkan
+from sakip.sop.dokumen_terikat import Kekurangan, PengikatDokumen, daftarkan
 
 from . import services
 from .models import PeriodeSurvei
@@ -76,6 +77,23 @@ def ringkasan(periode: PeriodeSurvei) -> dict[str, str]:
     return baris
 
 
+def kekurangan(periode: PeriodeSurvei, langkah: dict) -> list[Kekurangan]:
+    """An empty survey is not a report: at least one questionnaire before it goes on."""
+    from .models import Responden
+
+    if periode.status == PeriodeSurvei.Status.DITANDATANGANI:
+        return []
+    if Responden.objects.filter(periode=periode).exists():
+        return []
+    return [
+        Kekurangan(
+            _("Belum ada responden pada %(p)s: isi kuesioner (daring, entri kertas atau impor)")
+            % {"p": periode.label},
+            reverse("ikm:periode_detail", args=[periode.pk]),
+        )
+    ]
+
+
 def _tandatangani(periode: PeriodeSurvei, aktor, tanggal) -> None:
     services.tandatangani_periode(aktor=aktor, periode=periode)
 
@@ -102,5 +120,15 @@ def daftarkan_semua() -> None:
             url_unduh=lambda p: reverse("ikm:laporan_pdf", args=[p.pk]),
             memegang=lambda d: isinstance(d, PeriodeSurvei),
             pdf=pdf,
+            nama_dokumen=(
+                "Laporan SPP dan IKM",
+                "SPP dan IKM",
+                "IKM",
+                "SKM",
+                "Indeks Kepuasan Masyarakat",
+                "Survei Kepuasan Masyarakat",
+            ),
+            kekurangan=kekurangan,
+            judul=lambda p: _("Laporan SKM %(p)s") % {"p": p.label},
         )
     )

@@ -568,10 +568,17 @@ def _unduh(periode: PeriodeSurvei, berkas, buat, jenis_isi: str, akhiran: str) -
 
 @login_required
 def laporan_pdf(request: HttpRequest, periode_id: int) -> HttpResponse:
+    from sakip.surat.dokumen_ttd import unduh_ttd
+
     from . import laporan
 
     periode = _muat_periode(request.user, periode_id)
-    return _unduh(periode, periode.pdf, laporan.laporan_pdf, PDF, ".pdf")
+    nama = f"laporan-skm-{periode.instansi.kode_unit}-{periode.tahun}"
+    nama += f"-s{periode.semester}.pdf" if periode.semester else ".pdf"
+    # Signed with TTE through its SOP run: the signed file, with its stamp and QR.
+    return unduh_ttd(periode, nama) or _unduh(
+        periode, periode.pdf, laporan.laporan_pdf, PDF, ".pdf"
+    )
 
 
 @login_required

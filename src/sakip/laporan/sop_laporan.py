@@ -97,5 +97,17 @@ def daftarkan_semua() -> None:
             url_unduh=lambda lap: reverse("laporan:pdf", args=[lap.pk]),
             memegang=lambda d: isinstance(d, Laporan),
             pdf=_pdf,
+            nama_dokumen=(
+                "Laporan Bulanan",
+                "Laporan Semesteran",
+                "Laporan Tahunan",
+                "Laporan Kinerja",
+                "Laporan Kinerja Instansi Pemerintah",
+                "LKJ",
+                "LKjIP",
+                "LAKIP",
+                "SAKIP",
+            ),
+            judul=str,
         )
     )

@@ -356,10 +356,15 @@ def _unduh(laporan: Laporan, berkas, buat, jenis_isi: str, akhiran: str) -> Http
 
 @login_required
 def pdf(request: HttpRequest, laporan_id: int) -> HttpResponse:
+    from sakip.surat.dokumen_ttd import unduh_ttd
+
     from . import dokumen
 
     laporan = _muat(request.user, laporan_id)
-    return _unduh(laporan, laporan.pdf, dokumen.laporan_pdf, PDF, ".pdf")
+    # Signed with TTE through its SOP run: the signed file, with its stamp and QR.
+    return unduh_ttd(laporan, _nama_berkas(laporan, ".pdf")) or _unduh(
+        laporan, laporan.pdf, dokumen.laporan_pdf, PDF, ".pdf"
+    )
 
 
 @login_required

@@ -38,6 +38,9 @@ class RealisasiOut(Schema):
     status: str
     catatan_pemeriksa: str
     diisi_pada: datetime.datetime | None
+    # Whether the value counts in capaian (approved); others wait or were returned.
+    dihitung: bool
+    diisi_oleh_id: int | None
 
 
 class RealisasiIn(Schema):
@@ -52,6 +55,12 @@ class RealisasiIn(Schema):
 
 
 class PeriksaIn(Schema):
+    setuju: bool
+    catatan: str = ""
+
+
+class PeriksaBanyakIn(Schema):
+    realisasi_id: list[int]
     setuju: bool
     catatan: str = ""
 
@@ -122,14 +131,50 @@ def _capaian_out(baris: list[penilaian.CapaianIndikator]) -> list[dict]:
 @router.get("/realisasi", response=list[RealisasiOut], summary="Realisasi indikator")
 @paginate(LimitOffsetPagination)
 def daftar_realisasi(
-    request, instansi_id: int | None = None, tahun: int | None = None, bulan: int | None = None
+    request,
+    instansi_id: int | None = None,
+    tahun: int | None = None,
+    bulan: int | None = None,
+    status: str = "",
 ):
+    """Every stored realisation with its status; only `dihitung` ones count in capaian."""
     qs = Realisasi.objects.for_user(_user(request))
     if instansi_id is not None:
         qs = qs.filter(instansi_id=instansi_id)
     if tahun is not None:
         qs = qs.filter(tahun=tahun)
+    if status:
+        qs = qs.filter(status=status)
     return qs.filter(bulan=bulan) if bulan is not None else qs
+
+
+@router.get(
+    "/realisasi/menunggu",
+    response=list[RealisasiOut],
+    summary="Antrean persetujuan: realisasi diajukan yang menunggu Anda periksa",
+)
+@paginate(LimitOffsetPagination)
+def antrean_persetujuan(request):
+    return services.antrean_persetujuan(_user(request)).order_by("tahun", "bulan", "id")
+
+
+@router.post(
+    "/realisasi/menunggu",
+    response={200: list[RealisasiOut], **GALAT},
+    summary="Menyetujui atau mengembalikan beberapa realisasi sekaligus (semua atau tidak)",
+)
+def periksa_sekaligus(request, data: PeriksaBanyakIn):
+    user = _user(request)
+    dipilih = list(Realisasi.objects.for_user(user).filter(pk__in=data.realisasi_id))
+    if len(dipilih) != len(set(data.realisasi_id)):
+        return Status(422, {"detail": "Sebagian realisasi tidak ditemukan."})
+    try:
+        hasil = services.periksa_sekaligus(
+            aktor=user, realisasi=dipilih, setuju=data.setuju, catatan=data.catatan
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        return _galat(exc)
+    return Status(200, hasil)
 
 
 @router.post(

@@ -1,11 +1,13 @@
 """Demo measurement data for the demo Pemda (perencanaan/demo.py), DOMAIN.md §7.
 
-Kecamatan Bungaraya has 2025 fully measured and 2026 up to October (today is November
-2026): realisations entered by the holder of each indicator's responsible position and
-reviewed by the Kasubag Perencanaan, budget realisation per sub-kegiatan per month, closed
-months, control cards, quarterly evaluations with their recommendations and the 2025
-year-end archive. Mempura, Dayun and the Bagian are partly filled so that the Pemda view
-has agencies to compare. Loading is idempotent: rows are found by their natural keys and
+Every agency has 2025 fully measured: realisations entered by the holder of each
+indicator's responsible position and approved by the Kasubag Perencanaan, budget
+realisation per sub-kegiatan per month, the twelve months closed, a signed control card
+per month, four quarterly evaluations with their recommendations and the signed year-end
+archive, so each agency's LKjIP 2025 has a year to report. Kecamatan Bungaraya has 2026 up
+to October (today is November 2026) with its monitoring; Mempura, Dayun and the Bagian
+have 2026 partly filled (no monitoring yet) so that the Pemda view has agencies to compare.
+Loading is idempotent: rows are found by their natural keys and
 only missing ones are written, through `services` (validated and audited).
 """
 
@@ -97,7 +99,8 @@ class Pengukuran:
     nilai_pk: dict[tuple[str, str], dict[int, tuple]] = field(default_factory=dict)
     bukti: dict[tuple[str, int, int], tuple[str, str]] = field(default_factory=dict)
     catatan: dict[tuple[str, int, int], str] = field(default_factory=dict)
-    monitoring: bool = False  # control cards, quarterly evaluations, year-end archive
+    # Years with control cards, quarterly evaluations and (a full year) the year-end archive.
+    monitoring: frozenset[int] = frozenset()
 
 
 def _n(*nilai) -> tuple[Decimal, ...]:
@@ -180,27 +183,45 @@ BUNGARAYA = Pengukuran(
         ("IS5.1", 2025, 7): "Kebakaran lahan dan satu sengketa batas kebun.",
         ("IS5.1", 2026, 8): "Kebakaran lahan gambut di Kampung Buantan Besar.",
     },
-    monitoring=True,
+    monitoring=frozenset({2025, 2026}),
 )
 
 # ---------------------------------------------------------------- the other agencies
 
+# 2025 is closed everywhere: entered, approved, monitored and archived. The IDM status and
+# the LHE AKIP arrive once a year, so those values step; SAKIP predicates of the year are
+# those of the LHE published in April (for the year before).
 MEMPURA = Pengukuran(
     kode_unit="KEC-MPR",
-    periode=(Periode(2026, sampai=9, tutup=8),),
+    periode=(Periode(2025, sampai=12, tutup=12), Periode(2026, sampai=9, tutup=8)),
     nilai={
-        "IT1": {2026: ("BB",) * 3 + ("A",) * 6},
-        "IS1.1": {2026: _n(*[84.1] * 5, *[85.2] * 4)},
-        "IS2.1": {2026: _n(*[87.5] * 6, *[100] * 3)},
-        "IS2.2": {2026: _n(25, 62.5, *[100] * 7)},
+        "IT1": {2025: ("BB",) * 12, 2026: ("BB",) * 3 + ("A",) * 6},
+        "IS1.1": {2025: _n(*[83.6] * 5, *[84.1] * 7), 2026: _n(*[84.1] * 5, *[85.2] * 4)},
+        "IS2.1": {2025: _n(*[87.5] * 12), 2026: _n(*[87.5] * 6, *[100] * 3)},
+        "IS2.2": {2025: _n(12.5, 50, 87.5, *[100] * 9), 2026: _n(25, 62.5, *[100] * 7)},
     },
-    bukti={("IS1.1", 2026, 6): ("kec-mempura/2026/skm-semester-1.pdf", "Laporan SKM semester I")},
+    bukti={
+        ("IT1", 2025, 4): ("kec-mempura/2025/lhe-akip-2024.pdf", "LHE AKIP 2024 Inspektorat"),
+        ("IS1.1", 2025, 6): ("kec-mempura/2025/skm-semester-1.pdf", "Laporan SKM semester I"),
+        ("IS1.1", 2025, 12): ("kec-mempura/2025/skm-semester-2.pdf", "Laporan SKM semester II"),
+        ("IS2.1", 2025, 7): ("kec-mempura/2025/status-idm.pdf", "Penetapan status IDM 2025"),
+        ("IS2.2", 2025, 4): ("kec-mempura/2025/register-lpj.xlsx", "Register LPJ APBKampung"),
+        ("IS1.1", 2026, 6): ("kec-mempura/2026/skm-semester-1.pdf", "Laporan SKM semester I"),
+    },
+    catatan={
+        ("IT1", 2025, 4): "LHE AKIP 2024: predikat BB; rekomendasi Inspektorat pada cascading.",
+        ("IS1.1", 2025, 6): "SKM semester I 2025: unsur terendah kecepatan pelayanan.",
+        ("IS1.1", 2025, 12): "SKM semester II 2025 tetap 84,10; target 84,50 belum tercapai.",
+        ("IS2.2", 2025, 3): "Kampung Benteng Hulu menyampaikan LPJ lewat batas waktu.",
+    },
+    monitoring=frozenset({2025}),
 )
 
-# Dayun has not entered the LPJ indicator for August and September.
+# Dayun has not entered the LPJ indicator for August and September 2026.
 DAYUN = Pengukuran(
     kode_unit="KEC-DY",
     periode=(
+        Periode(2025, sampai=12, tutup=12),
         Periode(
             2026,
             sampai=9,
@@ -209,27 +230,61 @@ DAYUN = Pengukuran(
         ),
     ),
     nilai={
-        "IT1": {2026: ("B",) * 9},
-        "IS1.1": {2026: _n(*[81.7] * 5, *[82.6] * 4)},
-        "IS2.1": {2026: _n(*[81.8] * 9)},
-        "IS2.2": {2026: _n(18.2, 54.5, 81.8, 90.9, 90.9, 90.9, 90.9, 90.9, 90.9)},
+        "IT1": {2025: ("B",) * 12, 2026: ("B",) * 9},
+        "IS1.1": {2025: _n(*[80.9] * 5, *[81.7] * 7), 2026: _n(*[81.7] * 5, *[82.6] * 4)},
+        "IS2.1": {2025: _n(*[72.7] * 6, *[81.8] * 6), 2026: _n(*[81.8] * 9)},
+        "IS2.2": {
+            2025: _n(27.3, 63.6, 81.8, 90.9, 90.9, *[100] * 7),
+            2026: _n(18.2, 54.5, 81.8, 90.9, 90.9, 90.9, 90.9, 90.9, 90.9),
+        },
     },
-    catatan={("IS2.2", 2026, 4): "Kampung Banjar Seminai menyampaikan LPJ lewat batas waktu."},
+    bukti={
+        ("IT1", 2025, 4): ("kec-dayun/2025/lhe-akip-2024.pdf", "LHE AKIP 2024 Inspektorat"),
+        ("IS1.1", 2025, 6): ("kec-dayun/2025/skm-semester-1.pdf", "Laporan SKM semester I"),
+        ("IS1.1", 2025, 12): ("kec-dayun/2025/skm-semester-2.pdf", "Laporan SKM semester II"),
+        ("IS2.1", 2025, 7): ("kec-dayun/2025/status-idm.pdf", "Penetapan status IDM 2025"),
+    },
+    catatan={
+        ("IT1", 2025, 4): "LHE AKIP 2024: predikat B; nilai komponen evaluasi masih rendah.",
+        ("IS1.1", 2025, 12): "SKM semester II 2025: 81,70, di bawah target 82,50.",
+        ("IS2.2", 2025, 3): "Dua kampung belum menyampaikan LPJ APBKampung 2024.",
+        ("IS2.2", 2026, 4): "Kampung Banjar Seminai menyampaikan LPJ lewat batas waktu.",
+    },
+    monitoring=frozenset({2025}),
 )
 
 BAGIAN_ADPEM = Pengukuran(
     kode_unit="BAG-ADPEM",
     periode=(
+        Periode(2025, sampai=12, tutup=12),
         Periode(2026, sampai=6, tutup=5, disetujui=frozenset({"IT1", "IS1.1", "IS2.1", "IS2.2"})),
     ),
     nilai={
-        "IT1": {2026: ("BB",) * 3 + ("A",) * 3},
+        "IT1": {2025: ("BB",) * 12, 2026: ("BB",) * 3 + ("A",) * 3},
         # 31 perangkat daerah report monthly: 29, 30 or all of them on time.
-        "IS1.1": {2026: _n(93.5, 96.8, 100, 96.8, 100, 100)},
-        "IS2.1": {2026: _n(80, 80, 80, 45.5, 63.6, 72.7)},
-        "IS2.2": {2026: _n(0, 0, 0, 1, 0, 0)},
+        "IS1.1": {
+            2025: _n(90.3, 93.5, 96.8, 93.5, 96.8, 100, 96.8, 96.8, 100, 96.8, 100, 100),
+            2026: _n(93.5, 96.8, 100, 96.8, 100, 100),
+        },
+        "IS2.1": {
+            2025: _n(72, 72, 72, 75, 75, 77, 77, 78, 78, 80, 80, 80),
+            2026: _n(80, 80, 80, 45.5, 63.6, 72.7),
+        },
+        # The evaluation of each quarter goes to the Bupati in the month after it.
+        "IS2.2": {2025: _n(1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0), 2026: _n(0, 0, 0, 1, 0, 0)},
     },
-    bukti={("IS2.2", 2026, 4): ("bag-adpem/2026/evaluasi-tw1.pdf", "Laporan evaluasi TW I 2026")},
+    bukti={
+        ("IS2.2", 2025, 1): ("bag-adpem/2025/evaluasi-tw4-2024.pdf", "Laporan evaluasi TW IV 2024"),
+        ("IS2.2", 2025, 4): ("bag-adpem/2025/evaluasi-tw1.pdf", "Laporan evaluasi TW I 2025"),
+        ("IS2.2", 2025, 7): ("bag-adpem/2025/evaluasi-tw2.pdf", "Laporan evaluasi TW II 2025"),
+        ("IS2.2", 2025, 10): ("bag-adpem/2025/evaluasi-tw3.pdf", "Laporan evaluasi TW III 2025"),
+        ("IS2.2", 2026, 4): ("bag-adpem/2026/evaluasi-tw1.pdf", "Laporan evaluasi TW I 2026"),
+    },
+    catatan={
+        ("IS1.1", 2025, 1): "Tiga perangkat daerah terlambat karena pergantian PPTK.",
+        ("IS2.1", 2025, 3): "Rekomendasi TW IV 2024 baru ditindaklanjuti 18 dari 25.",
+    },
+    monitoring=frozenset({2025}),
 )
 
 PENGUKURAN = (BUNGARAYA, MEMPURA, DAYUN, BAGIAN_ADPEM)
@@ -247,21 +302,28 @@ FAKTOR_BAWAAN = Decimal("0.95")
 
 # (year, sub-kegiatan, month planned) → month paid: spending that slipped.
 TERTUNDA = {
+    (2025, "7.01.03.2.01.0003", 5): 7,  # kampung proposals late: May's tranche paid in July
     (2026, "7.01.01.2.09.0009", 4): 6,  # tender repeated, the advance was paid in June
     (2026, "7.01.03.2.01.0003", 8): 10,  # second tranche waited for the kampung reports
 }
 
 # ---------------------------------------------------------------- monitoring texts
 
-# Kegiatan → (kendala, tindak lanjut), written on the control card while it lags behind plan.
+# (year, kegiatan) → (kendala, tindak lanjut), written on the control card while it lags
+# behind plan (the slipped payments of TERTUNDA).
 KENDALA = {
-    "7.01.01.2.09": (
+    (2025, "7.01.03.2.01"): (
+        "Proposal kegiatan pemberdayaan dari lima kampung belum lengkap sehingga pencairan "
+        "tahap Mei tertunda.",
+        "Kasi Pemerintahan mendampingi kelengkapan proposal; pencairan dijadwalkan Juli 2025.",
+    ),
+    (2026, "7.01.01.2.09"): (
         "Tender rehabilitasi gedung kantor diulang karena tidak ada penawaran yang memenuhi "
         "syarat; uang muka belum dibayarkan.",
         "Tender ulang melalui UKPBJ; kontrak ditandatangani akhir Mei dan jadwal pekerjaan "
         "dipadatkan agar selesai November.",
     ),
-    "7.01.03.2.01": (
+    (2026, "7.01.03.2.01"): (
         "Laporan kegiatan pemberdayaan tahap I dari empat kampung terlambat sehingga tahap II "
         "belum dapat dicairkan.",
         "Kasi Pemerintahan mendampingi penyusunan laporan di kampung; pencairan tahap II "
@@ -270,7 +332,10 @@ KENDALA = {
 }
 
 # (year, quarter, indicator) → (recommendation, follow-up reported by the official).
-REKOMENDASI = {
+# Agency → (year, quarter, indicator) → (recommendation, follow-up reported by the official).
+# A missed quarter without a text here gets a generic one.
+REKOMENDASI: dict[str, dict[tuple[int, int, str], tuple[str, str]]] = {}
+REKOMENDASI["KEC-BR"] = {
     (2025, 1, "IS1.2"): (
         "Kasubag Umum agar menambah petugas front office PATEN pada jam sibuk dan memantau "
         "setiap minggu layanan yang mendekati batas waktu.",
@@ -340,7 +405,80 @@ REKOMENDASI = {
         "",
     ),
 }
-DITINDAKLANJUTI = {(2026, 3, "IS1.1")}  # reported by the official, not yet checked and closed
+REKOMENDASI["KEC-MPR"] = {
+    (2025, 1, "IS1.1"): (
+        "Sekretaris Camat agar menambah petugas loket pada hari pasar dan memantau antrean "
+        "layanan sebelum SKM semester I.",
+        "Petugas loket ditambah pada hari Senin dan Kamis sejak 5 Mei 2025.",
+    ),
+    (2025, 1, "IS2.2"): (
+        "Kasi Pemerintahan agar menagih LPJ APBKampung Benteng Hulu secara tertulis dan "
+        "mendampingi bendahara kampung menyelesaikannya.",
+        "LPJ Kampung Benteng Hulu diterima 14 April 2025 setelah pendampingan.",
+    ),
+    (2025, 3, "IS1.1"): (
+        "Sekretaris Camat agar menindaklanjuti unsur kecepatan pelayanan hasil SKM semester "
+        "I dengan maklumat waktu layanan di setiap loket.",
+        "Maklumat waktu layanan dipasang di tiga loket pada 1 Oktober 2025.",
+    ),
+    (2025, 4, "IS1.1"): (
+        "Sekretaris Camat agar memasukkan perbaikan kecepatan pelayanan ke Rencana Aksi 2026 "
+        "dan melaporkan kemajuannya setiap bulan.",
+        "",
+    ),
+}
+REKOMENDASI["KEC-DY"] = {
+    (2025, 1, "IS1.1"): (
+        "Sekretaris Camat agar memperbarui standar pelayanan surat keterangan dan "
+        "mengumumkannya di ruang tunggu.",
+        "Standar pelayanan surat keterangan diperbarui dan diumumkan 12 Mei 2025.",
+    ),
+    (2025, 1, "IS2.2"): (
+        "Kasi Pemerintahan agar menyurati dua kampung yang belum menyampaikan LPJ "
+        "APBKampung 2024 dan menjadwalkan pendampingan.",
+        "Kedua kampung menyampaikan LPJ pada April 2025 setelah pendampingan.",
+    ),
+    (2025, 2, "IS1.1"): (
+        "Sekretaris Camat agar menindaklanjuti unsur terendah SKM semester I (sarana dan "
+        "prasarana) dengan perbaikan ruang tunggu.",
+        "Kursi ruang tunggu dan papan informasi diganti pada Agustus 2025.",
+    ),
+    (2025, 3, "IS1.1"): (
+        "Sekretaris Camat agar memantau setiap minggu layanan yang melewati batas waktu "
+        "sebelum SKM semester II.",
+        "Rekap mingguan layanan lewat waktu dibahas dalam apel Senin sejak Oktober 2025.",
+    ),
+    (2025, 4, "IS1.1"): (
+        "Sekretaris Camat agar menyusun rencana peningkatan IKM 2026 berdasarkan saran "
+        "masyarakat pada SKM semester II.",
+        "",
+    ),
+}
+REKOMENDASI["BAG-ADPEM"] = {
+    (2025, 1, "IS1.1"): (
+        "Kepala Subbagian Pengendalian agar mengingatkan PPTK perangkat daerah paling lambat "
+        "tanggal 8 setiap bulan dan mencatat yang terlambat.",
+        "Pengingat tanggal 8 dikirim melalui aplikasi pengendalian sejak April 2025.",
+    ),
+    (2025, 1, "IS2.1"): (
+        "Kepala Subbagian LN agar mengundang perangkat daerah yang belum menindaklanjuti "
+        "rekomendasi evaluasi triwulan IV 2024.",
+        "Rapat tindak lanjut dengan tujuh perangkat daerah dilaksanakan 22 April 2025.",
+    ),
+    (2025, 2, "IS2.1"): (
+        "Kepala Subbagian LN agar melampirkan register tindak lanjut pada laporan evaluasi "
+        "triwulan kepada Bupati.",
+        "Register tindak lanjut dilampirkan sejak laporan evaluasi triwulan II 2025.",
+    ),
+    (2025, 3, "IS2.1"): (
+        "Kepala Subbagian LN agar menagih tindak lanjut yang tertunda sebelum tutup tahun "
+        "anggaran.",
+        "Surat penagihan tindak lanjut dikirim kepada lima perangkat daerah pada 3 November 2025.",
+    ),
+}
+
+# Reported by the official, not yet checked and closed.
+DITINDAKLANJUTI = {("KEC-BR", 2026, 3, "IS1.1")}
 
 TIM_MONITORING = "staf"  # position key of the staff who fill in the control card
 
@@ -631,16 +769,19 @@ class _Monitoring:
         self.camat = a.kepala
         self.tim = a._pemegang([a.jabatan[TIM_MONITORING].pk])
 
+    def dipantau(self) -> list[Periode]:
+        return [p for p in self.a.data.periode if p.tahun in self.a.data.monitoring]
+
     def muat(self) -> None:
-        for periode in self.a.data.periode:
+        for periode in self.dipantau():
             # A quarter is evaluated once its last month is entered.
             for triwulan in range(1, periode.sampai // 3 + 1):
                 self._evaluasi(periode.tahun, triwulan)
-        for periode in self.a.data.periode:
-            if periode.sampai < 12:  # the running year is monitored on control cards
-                for bulan in range(1, periode.sampai + 1):
-                    self._kartu(periode.tahun, bulan, ditandatangani=bulan <= periode.tutup)
-            else:
+        # After the evaluations: a card lists the recommendations checked in its month.
+        for periode in self.dipantau():
+            for bulan in range(1, periode.sampai + 1):
+                self._kartu(periode.tahun, bulan, ditandatangani=bulan <= periode.tutup)
+            if periode.sampai == 12:
                 self._arsip(periode.tahun)
 
     def _simpan(self, aktor, objek, keterangan: str = ""):
@@ -696,7 +837,7 @@ class _Monitoring:
                     instansi=self.a.instansi,
                     tahun=tahun,
                     triwulan=triwulan,
-                    kesimpulan=_kesimpulan(hasil, meleset),
+                    kesimpulan=_kesimpulan(hasil, meleset, self._nama_kepala()),
                 ),
             )
             evaluasi.ditandatangani_pada = _waktu(t, b, 15, 10)
@@ -705,12 +846,15 @@ class _Monitoring:
         for ind, h in meleset:
             self._rekomendasi(evaluasi, ind, h)
 
+    def _nama_kepala(self) -> str:
+        return next(j.nama for j in self.a.jabatan.values() if j.peran == Jabatan.Peran.KEPALA)
+
     def _rekomendasi(self, evaluasi: EvaluasiTriwulan, ind: IndikatorPK, h: rumus.Hasil) -> None:
         if Rekomendasi.objects.filter(evaluasi=evaluasi, indikator_pk=ind).exists():
             return
         tahun, triwulan, kode = evaluasi.tahun, evaluasi.triwulan, ind.indikator_renstra.kode
         jabatan = ind.indikator_renstra.penanggung_jawab
-        uraian, tindak_lanjut = REKOMENDASI.get(
+        uraian, tindak_lanjut = REKOMENDASI.get(self.a.data.kode_unit, {}).get(
             (tahun, triwulan, kode),
             (
                 f"Capaian {ind.nama} triwulan {triwulan} ({h.rumus}) di bawah target: susun "
@@ -732,7 +876,8 @@ class _Monitoring:
         )
         self.p.dibuat += 1
         terakhir = self._triwulan_terakhir()
-        if (tahun, triwulan) == terakhir and (tahun, triwulan, kode) not in DITINDAKLANJUTI:
+        kunci = (self.a.data.kode_unit, tahun, triwulan, kode)
+        if (tahun, triwulan) == terakhir and kunci not in DITINDAKLANJUTI:
             return  # still open: checked at next month's monitoring
         r.status = Rekomendasi.Status.DITINDAKLANJUTI
         r.tindak_lanjut = tindak_lanjut
@@ -747,7 +892,8 @@ class _Monitoring:
         self._simpan(self.camat, r, "Rekomendasi ditutup setelah diperiksa (demo)")
 
     def _triwulan_terakhir(self) -> tuple[int, int]:
-        periode = self.a.data.periode[-1]
+        """The last quarter evaluated: its recommendations are not yet checked."""
+        periode = self.dipantau()[-1]
         return periode.tahun, periode.sampai // 3
 
     # ------------------------------------------------------------ control cards
@@ -795,8 +941,9 @@ class _Monitoring:
             target_fisik=_persen(rencana, item.pagu),
             realisasi_fisik=min(_persen(sudah, setahun), Decimal(100)),
         )
-        if baris.target_fisik - baris.realisasi_fisik >= 5 and item.kode in KENDALA:
-            baris.kendala, baris.tindak_lanjut = KENDALA[item.kode]
+        kendala = KENDALA.get((kartu.tahun, item.kode))
+        if baris.target_fisik - baris.realisasi_fisik >= 5 and kendala:
+            baris.kendala, baris.tindak_lanjut = kendala
         self._simpan(self.tim, baris)
         self.p.dibuat += 1
 
@@ -838,9 +985,9 @@ class _Monitoring:
         self.p.dibuat += 1
 
 
-def _kesimpulan(hasil: list, meleset: list) -> str:
+def _kesimpulan(hasil: list, meleset: list, kepala: str = "Camat") -> str:
     teks = (
-        f"{len(hasil) - len(meleset)} dari {len(hasil)} indikator Perjanjian Kinerja Camat "
+        f"{len(hasil) - len(meleset)} dari {len(hasil)} indikator Perjanjian Kinerja {kepala} "
         "mencapai target triwulan."
     )
     if meleset:

@@ -48,6 +48,7 @@ from .forms import Acuan, acuan_pengguna, daftar_acuan
 from .models import Realisasi
 
 if TYPE_CHECKING:
+    from .pemda import BarisPemda
     from .views import RingkasanCapaian
 
 KOLOM_REALISASI = ("Kode Indikator", "Indikator", "Satuan", "Target", "Realisasi", "Catatan")
@@ -88,6 +89,17 @@ class Lembar:
         return len(self.judul) + 2
 
 
+PEMICU_RUMUS = ("=", "+", "-", "@")
+
+
+def _teks_aman(sel) -> None:
+    """Text typed by people (names, notes) beginning with = + - @ stays text: a spreadsheet
+    must never run it as a formula (formula injection, OWASP "CSV injection")."""
+    if isinstance(sel.value, str) and sel.value.startswith(PEMICU_RUMUS):
+        sel.data_type = "s"
+        sel.quotePrefix = True
+
+
 def _buku(daftar: list[Lembar]) -> bytes:
     buku = Workbook()
     buku.remove(buku.active)
@@ -95,7 +107,9 @@ def _buku(daftar: list[Lembar]) -> bytes:
         ws = buku.create_sheet(lembar.nama)
         for r, isi in enumerate(lembar.judul, 1):
             for c, nilai in enumerate(isi, 1):
-                ws.cell(r, c, nilai).font = Font(bold=True, size=13 if r == 1 else 11)
+                sel = ws.cell(r, c, nilai)
+                sel.font = Font(bold=True, size=13 if r == 1 else 11)
+                _teks_aman(sel)
         h = lembar.nomor_judul_kolom
         for c, (judul, lebar) in enumerate(lembar.kolom, 1):
             sel = ws.cell(h, c, judul)
@@ -105,6 +119,7 @@ def _buku(daftar: list[Lembar]) -> bytes:
         for r, isi in enumerate(lembar.baris, h + 1):
             for c in range(1, len(lembar.kolom) + 1):
                 sel = ws.cell(r, c, isi[c - 1] if c <= len(isi) else None)
+                _teks_aman(sel)
                 sel.border = BINGKAI
                 sel.alignment = Alignment(vertical="top", wrap_text=isinstance(sel.value, str))
                 if isinstance(sel.value, float):
@@ -564,3 +579,125 @@ def _dua(nilai) -> Decimal | None:
     if nilai is None or isinstance(nilai, str):
         return None
     return Decimal(nilai).quantize(Decimal("0.01"))
+
+
+# ---------------------------------------------------------------- the Pemda comparison
+
+ATURAN_PERINGKAT = (
+    "Instansi yang datanya lengkap (semua realisasi indikator Renstra sampai bulan ini sudah "
+    "disetujui) diurutkan lebih dulu menurut rata-rata capaian; yang belum lengkap menyusul. "
+    "Hanya realisasi yang disetujui yang dihitung."
+)
+
+
+def ekspor_pemda(pemda, tahun: int, sampai: int, baris: list[BarisPemda], rata_pemda) -> bytes:
+    """The evaluator's comparison (seed 003): ranking with completeness, serapan, efficiency
+    and late SOP steps; completeness per month; capaian per sasaran and per indicator."""
+    nama_sampai = BULAN_PANJANG[sampai - 1]
+    judul = [
+        ["PERBANDINGAN KINERJA INSTANSI"],
+        ["Pemda", pemda.nama],
+        ["Tahun", tahun],
+        ["Sampai bulan", nama_sampai],
+        ["Peringkat", ATURAN_PERINGKAT],
+    ]
+    kolom = [
+        ("Peringkat", 10),
+        ("Instansi", 36),
+        ("Rata-rata capaian (%)", 14),
+        ("Kategori", 14),
+        ("Kelengkapan data (%)", 14),
+        ("Data lengkap", 10),
+        ("Jumlah indikator", 10),
+        ("Serapan anggaran (%)", 14),
+        ("Efisiensi", 10),
+        ("Langkah SOP terlambat", 12),
+    ]
+    isi = [
+        [
+            b.peringkat,
+            b.instansi.nama,
+            _sel(_dua(b.capaian.rata)),
+            b.capaian.kategori or None,
+            _sel(_dua(b.kelengkapan_persen)),
+            _("Ya") if b.lengkap else _("Tidak"),
+            len(b.capaian.indikator),
+            _sel(_dua(b.serapan.nilai)) if b.serapan else None,
+            _sel(_dua(b.efisiensi.nilai)),
+            b.terlambat,
+        ]
+        for b in baris
+    ]
+    isi.append([None, _("Rata-rata Pemda"), _sel(_dua(rata_pemda))])
+    kelengkapan = [
+        [
+            b.instansi.nama,
+            *(
+                f"{s.terisi}/{s.diharapkan}" if s.jatuh_tempo and s.diharapkan else None
+                for s in b.kelengkapan
+            ),
+            _sel(_dua(b.kelengkapan_persen)),
+        ]
+        for b in baris
+    ]
+    sasaran = [
+        [b.instansi.nama, s.label, s.jumlah_indikator, _sel(_dua(s.rata)), s.kategori or None]
+        for b in baris
+        for s in b.capaian.sasaran
+    ]
+    indikator = [
+        [
+            b.instansi.nama,
+            label,
+            c.kode,
+            c.nama,
+            c.satuan,
+            c.target,
+            c.realisasi if isinstance(c.realisasi, str) else _sel(_dua(c.realisasi)),
+            _sel(_dua(c.nilai)),
+            c.kategori or None,
+            c.hasil.rumus,
+        ]
+        for b in baris
+        for label, c in zip(b.capaian.label_sasaran, b.capaian.indikator, strict=True)
+    ]
+    return _buku(
+        [
+            Lembar("Perbandingan", judul, kolom, isi),
+            Lembar(
+                "Kelengkapan",
+                [["KELENGKAPAN REALISASI YANG DISETUJUI PER BULAN"], *judul[1:4]],
+                [("Instansi", 36), *((b, 8) for b in BULAN), ("Total (%)", 10)],
+                kelengkapan,
+            ),
+            Lembar(
+                "Capaian per sasaran",
+                [["CAPAIAN PER SASARAN"], *judul[1:4]],
+                [
+                    ("Instansi", 30),
+                    ("Sasaran / Tujuan", 50),
+                    ("Jumlah indikator", 10),
+                    ("Rata-rata capaian (%)", 14),
+                    ("Kategori", 14),
+                ],
+                sasaran,
+            ),
+            Lembar(
+                "Capaian indikator",
+                [["CAPAIAN PER INDIKATOR"], *judul[1:4]],
+                [
+                    ("Instansi", 30),
+                    ("Sasaran / Tujuan", 36),
+                    ("Kode", 10),
+                    ("Indikator", 44),
+                    ("Satuan", 12),
+                    ("Target", 12),
+                    (f"Realisasi s.d. {nama_sampai}", 14),
+                    ("Capaian (%)", 12),
+                    ("Kategori", 14),
+                    ("Rumus", 50),
+                ],
+                indikator,
+            ),
+        ]
+    )

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sakip.lib.akses import ScopedManager
+from sakip.lib.akses import ScopedManager, ScopedQuerySet
 from sakip.organisasi.models import Instansi, Jabatan, Pemda
 from sakip.perencanaan.models import Indikator, IndikatorPK, ItemAnggaran
 
@@ -78,14 +78,33 @@ class KategoriCapaian(models.Model):
         return f"≥ {self.batas_bawah}: {self.nama}"
 
 
+class RealisasiQuerySet(ScopedQuerySet):
+    """Realisations; `disetujui()` is THE rule of what counts (see `Realisasi.DIHITUNG`)."""
+
+    def disetujui(self) -> RealisasiQuerySet:
+        """Only the values that count: capaian, completeness, reports, dashboards, the
+        Pemda comparison and the API read realisations through this and nothing else."""
+        return self.filter(status__in=Realisasi.DIHITUNG)
+
+    def menunggu_persetujuan(self) -> RealisasiQuerySet:
+        """Submitted and not yet reviewed: shown as waiting, never counted."""
+        return self.filter(status=Realisasi.Status.DIAJUKAN)
+
+
 class Realisasi(models.Model):
-    """The value of an indicator for one month, with evidence, reviewed by the Kasubag."""
+    """The value of an indicator for one month, with evidence, reviewed by the Kasubag.
+
+    Only an approved value counts (`DIHITUNG`, read through `objects.disetujui()`): a draft,
+    a submission waiting for the Kasubag or a returned entry never moves a capaian."""
 
     class Status(models.TextChoices):
         DRAF = "draf", _("Draf")
         DIAJUKAN = "diajukan", _("Diajukan")
         DISETUJUI = "disetujui", _("Disetujui")
         DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+
+    # The statuses whose value counts; the one place the rule is written.
+    DIHITUNG = (Status.DISETUJUI,)
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="realisasi")
     tahun = models.PositiveIntegerField(_("tahun"))
@@ -108,7 +127,7 @@ class Realisasi(models.Model):
     diperiksa_pada = models.DateTimeField(null=True, blank=True)
     catatan_pemeriksa = models.TextField(_("catatan pemeriksa"), blank=True)
 
-    objects = ScopedManager()
+    objects = models.Manager.from_queryset(RealisasiQuerySet)()
     pemda_path = "instansi__pemda"
     instansi_path = "instansi"
     riwayat_jenis = "realisasi"
@@ -136,6 +155,15 @@ class Realisasi(models.Model):
 
     def __str__(self) -> str:
         return f"Realisasi {self.acuan} {self.bulan}/{self.tahun}"
+
+    @property
+    def dihitung(self) -> bool:
+        """Whether this value counts (the same rule as `objects.disetujui()`)."""
+        return self.status in self.DIHITUNG
+
+    @property
+    def menunggu_persetujuan(self) -> bool:
+        return self.status == self.Status.DIAJUKAN
 
     @property
     def acuan(self):

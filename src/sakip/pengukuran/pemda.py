@@ -99,7 +99,7 @@ def capaian_semua(
         for t in TargetTahunan.objects.filter(indikator__in=indikator, tahun=tahun)
     }
     per_indikator = defaultdict(list)
-    for r in Realisasi.objects.filter(indikator__in=indikator, tahun=tahun):
+    for r in Realisasi.objects.disetujui().filter(indikator__in=indikator, tahun=tahun):
         per_indikator[r.indikator_id].append(r)
     hasil = {pk: CapaianInstansi() for pk in ids}
     for i in indikator:
@@ -148,7 +148,7 @@ def _per_sasaran(c: CapaianInstansi, aturan: Aturan) -> list[CapaianSasaran]:
 
 @dataclass(frozen=True)
 class SelKelengkapan:
-    """One month of one agency: realisations entered against indicators to measure."""
+    """One month of one agency: approved realisations against indicators to measure."""
 
     bulan: int
     terisi: int
@@ -176,7 +176,7 @@ class SelKelengkapan:
 def kelengkapan_semua(
     instansi_list: Sequence[Instansi], tahun: int, sampai_bulan: int = 12
 ) -> dict[int, list[SelKelengkapan]]:
-    """Twelve months per agency: Renstra realisations entered vs the agency's Renstra
+    """Twelve months per agency: approved Renstra realisations vs the agency's Renstra
     indicators for the year (the same count as `penilaian.kelengkapan_bulanan`). Two queries.
     """
     ids = [i.pk for i in instansi_list]
@@ -192,9 +192,8 @@ def kelengkapan_semua(
     )
     terisi = {
         (instansi_id, bulan): n
-        for instansi_id, bulan, n in Realisasi.objects.filter(
-            instansi_id__in=ids, tahun=tahun, indikator__isnull=False
-        )
+        for instansi_id, bulan, n in Realisasi.objects.disetujui()
+        .filter(instansi_id__in=ids, tahun=tahun, indikator__isnull=False)
         .values_list("instansi_id", "bulan")
         .annotate(n=Count("id"))
         .values_list("instansi_id", "bulan", "n")
@@ -211,7 +210,7 @@ def kelengkapan_semua(
 
 
 def kelengkapan_total(sel: Iterable[SelKelengkapan]) -> Decimal | None:
-    """Completeness over the months due: entered / expected × 100 (None: nothing expected)."""
+    """Completeness over the months due: approved / expected × 100 (None: nothing expected)."""
     jatuh_tempo = [s for s in sel if s.jatuh_tempo]
     diharapkan = sum(s.diharapkan for s in jatuh_tempo)
     if not diharapkan:
@@ -284,10 +283,23 @@ def terlambat_semua(
 # ---------------------------------------------------------------- ranking and the page
 
 
-def peringkat(nilai: dict[int, Decimal | None]) -> dict[int, int | None]:
-    """Rank by value, highest first; equal values share a rank (1, 2, 2, 4); None unranked."""
-    urut = sorted((v for v in nilai.values() if v is not None), reverse=True)
-    return {k: (urut.index(v) + 1 if v is not None else None) for k, v in nilai.items()}
+def peringkat(
+    nilai: dict[int, Decimal | None], lengkap: dict[int, bool] | None = None
+) -> dict[int, int | None]:
+    """Rank by value, highest first; equal values share a rank (1, 2, 2, 4); None unranked.
+
+    With `lengkap`, agencies whose data is complete come first (by value), then the
+    incomplete ones (by value): an average over part of the indicators is not comparable
+    with one over all of them, so 75%-complete data never outranks complete data."""
+    lengkap = lengkap or {}
+    kunci = {k: (not lengkap.get(k, True), -v) for k, v in nilai.items() if v is not None}
+    urut = sorted(kunci.values())
+    return {k: (urut.index(kunci[k]) + 1 if k in kunci else None) for k in nilai}
+
+
+def data_lengkap(kelengkapan_persen: Decimal | None) -> bool:
+    """Every approved realisation due up to the month is in (nothing to measure: not complete)."""
+    return kelengkapan_persen is not None and kelengkapan_persen >= SERATUS
 
 
 @dataclass
@@ -303,6 +315,10 @@ class BarisPemda:
     terlambat: int
     peringkat: int | None
 
+    @property
+    def lengkap(self) -> bool:
+        return data_lengkap(self.kelengkapan_persen)
+
 
 def bandingkan(
     instansi_list: Sequence[Instansi],
@@ -310,13 +326,18 @@ def bandingkan(
     sampai_bulan: int,
     sekarang: datetime.datetime | None = None,
 ) -> list[BarisPemda]:
-    """Every agency's row, best average capaian first (agencies without one last, by name)."""
+    """Every agency's row: agencies with complete data first by average capaian, then the
+    incomplete ones by average capaian, agencies without a capaian last (by name)."""
     sekarang = sekarang or timezone.now()
     capaian = capaian_semua(instansi_list, tahun, sampai_bulan)
     kelengkapan = kelengkapan_semua(instansi_list, tahun, sampai_bulan)
+    persen = {pk: kelengkapan_total(sel) for pk, sel in kelengkapan.items()}
     serapan = serapan_semua(instansi_list, tahun, sampai_bulan)
     terlambat = terlambat_semua(instansi_list, sekarang)
-    urutan = peringkat({pk: c.rata for pk, c in capaian.items()})
+    urutan = peringkat(
+        {pk: c.rata for pk, c in capaian.items()},
+        {pk: data_lengkap(p) for pk, p in persen.items()},
+    )
     baris = []
     for i in instansi_list:
         c, s = capaian[i.pk], serapan[i.pk]
@@ -325,7 +346,7 @@ def bandingkan(
                 instansi=i,
                 capaian=c,
                 kelengkapan=kelengkapan[i.pk],
-                kelengkapan_persen=kelengkapan_total(kelengkapan[i.pk]),
+                kelengkapan_persen=persen[i.pk],
                 serapan=s,
                 efisiensi=rumus.efisiensi(c.rata, s.nilai if s else None),
                 terlambat=terlambat[i.pk],

@@ -1,7 +1,9 @@
 """Capaian of an agency, a PK and its indicators, and budget absorption — read side.
 
 Each function loads what it needs in a fixed number of queries (no per-row queries),
-so pages, the Pemda comparison and documents can call them freely.
+so pages, the Pemda comparison and documents can call them freely. Realisations are read
+through `Realisasi.objects.disetujui()`: only what the Kasubag approved counts; what still
+waits is listed by `menunggu_persetujuan` so pages can say why a figure did not move.
 """
 
 from __future__ import annotations
@@ -51,6 +53,31 @@ def aturan_pemda(pemda_id: int) -> Aturan:
     return Aturan(a.batas_atas if a else None, a.lantai_nol if a else True, kategori)
 
 
+@dataclass(frozen=True)
+class Menunggu:
+    """A submitted realisation not yet approved (shown beside the figures, never counted)."""
+
+    realisasi_id: int
+    indikator_id: int | None
+    indikator_pk_id: int | None
+    bulan: int
+    nilai: Decimal | str | None
+
+    @property
+    def nama_bulan(self) -> str:
+        from .forms import BULAN_PANJANG
+
+        return str(BULAN_PANJANG[self.bulan - 1])
+
+    @property
+    def nilai_tampil(self) -> str:
+        from .forms import tulis_angka
+
+        if self.nilai is None or self.nilai == "":
+            return "—"
+        return self.nilai if isinstance(self.nilai, str) else tulis_angka(self.nilai)
+
+
 @dataclass
 class CapaianIndikator:
     nama: str
@@ -65,6 +92,8 @@ class CapaianIndikator:
     kode: str = ""
     indikator_id: int | None = None
     indikator_pk_id: int | None = None
+    # Submitted values of this indicator still waiting for approval (not in the figures).
+    menunggu: list[Menunggu] = field(default_factory=list)
 
     @property
     def nilai(self) -> Decimal | None:
@@ -124,7 +153,7 @@ def _data_renstra(instansi, tahun: int):
         for t in TargetTahunan.objects.filter(indikator__in=indikator, tahun=tahun)
     }
     per_indikator = defaultdict(list)
-    for r in Realisasi.objects.filter(indikator__in=indikator, tahun=tahun):
+    for r in Realisasi.objects.disetujui().filter(indikator__in=indikator, tahun=tahun):
         per_indikator[r.indikator_id].append(r)
     return indikator, target, per_indikator
 
@@ -178,9 +207,9 @@ def capaian_pk(pk: PerjanjianKinerja, sampai_bulan: int = 12) -> list[CapaianInd
     )
     renstra_ids = {i.indikator_renstra_id for i in indikator if i.indikator_renstra_id}
     per_renstra, per_pk = defaultdict(list), defaultdict(list)
-    for r in Realisasi.objects.filter(indikator_id__in=renstra_ids, tahun=pk.tahun):
+    for r in Realisasi.objects.disetujui().filter(indikator_id__in=renstra_ids, tahun=pk.tahun):
         per_renstra[r.indikator_id].append(r)
-    for r in Realisasi.objects.filter(indikator_pk__in=indikator, tahun=pk.tahun):
+    for r in Realisasi.objects.disetujui().filter(indikator_pk__in=indikator, tahun=pk.tahun):
         per_pk[r.indikator_pk_id].append(r)
     hasil = []
     for i in indikator:
@@ -243,13 +272,40 @@ def rata_capaian(baris: list[CapaianIndikator]) -> Decimal | None:
     return sum(nilai, Decimal(0)) / len(nilai) if nilai else None
 
 
+def menunggu_persetujuan(instansi, tahun: int, sampai_bulan: int = 12) -> list[Menunggu]:
+    """The agency's realisations of the year up to a month waiting for approval. One query."""
+    return [
+        Menunggu(r.pk, r.indikator_id, r.indikator_pk_id, r.bulan, r.nilai_skala or r.nilai)
+        for r in Realisasi.objects.menunggu_persetujuan()
+        .filter(instansi=instansi, tahun=tahun, bulan__lte=sampai_bulan)
+        .order_by("bulan", "id")
+    ]
+
+
+def tandai_menunggu(
+    baris: list[CapaianIndikator], menunggu: list[Menunggu]
+) -> list[tuple[CapaianIndikator, Menunggu]]:
+    """Attach each waiting realisation to its indicator's row (Renstra or own PK indicator);
+    returns (row, waiting) pairs, so a page can list what did not move its figures."""
+    per_renstra = {b.indikator_id: b for b in baris if b.indikator_id}
+    per_pk = {b.indikator_pk_id: b for b in baris if b.indikator_pk_id and not b.indikator_id}
+    hasil = []
+    for m in menunggu:
+        b = per_renstra.get(m.indikator_id) if m.indikator_id else per_pk.get(m.indikator_pk_id)
+        if b is not None:
+            b.menunggu.append(m)
+            hasil.append((b, m))
+    return hasil
+
+
 def kelengkapan_bulanan(instansi, tahun: int) -> list[tuple[int, int, int]]:
-    """(month, realisations entered, realisations expected) for each month of the year."""
+    """(month, realisations approved, realisations expected) for each month of the year."""
     jumlah_indikator = Indikator.objects.filter(
         renstra__instansi=instansi, renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun
     ).count()
     terisi = dict(
-        Realisasi.objects.filter(instansi=instansi, tahun=tahun, indikator__isnull=False)
+        Realisasi.objects.disetujui()
+        .filter(instansi=instansi, tahun=tahun, indikator__isnull=False)
         .values_list("bulan")
         .annotate(n=Sum(1))
         .values_list("bulan", "n")

@@ -13,18 +13,21 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from sakip.audit import services as audit
+from sakip.lib.akses import cakupan_pengguna
 from sakip.organisasi.access import jabatan_pimpinan_ids
-from sakip.organisasi.models import Instansi, PemetaanPelaksana
+from sakip.organisasi.models import Instansi, Jabatan, PelaksanaTugas, PemetaanPelaksana
 from sakip.sop.engine import jabatan_dipegang_ids
 
 from .models import BuktiRealisasi, PenutupanBulan, Realisasi, RealisasiAnggaran
 
 NAMA_PEMERIKSA = ("kasubag perencanaan", "kasubag evapor", "kasubag")
+POLA_PEMERIKSA = r"^(kasubag perencanaan|kasubag evapor|kasubag)$"
 
 
 class AturanPengukuran(ValidationError):
@@ -42,7 +45,7 @@ def jabatan_pemeriksa_ids(instansi_id: int) -> set[int]:
     return set(
         PemetaanPelaksana.objects.filter(
             instansi_id=instansi_id,
-            nama_pelaksana__iregex=r"^(kasubag perencanaan|kasubag evapor|kasubag)$",
+            nama_pelaksana__iregex=POLA_PEMERIKSA,
         ).values_list("jabatan_id", flat=True)
     )
 
@@ -52,6 +55,35 @@ def boleh_memeriksa(user, instansi_id: int) -> bool:
         return False
     return bool(jabatan_dipegang_ids(user) & jabatan_pemeriksa_ids(instansi_id)) or (
         instansi_id in jabatan_pimpinan_ids(user)
+    )
+
+
+def antrean_persetujuan(user) -> models.QuerySet[Realisasi]:
+    """Submitted realisations waiting for `user` to approve: those of the agencies where
+    `boleh_memeriksa` holds (a mapped planning-Kasubag position or the head/secretary,
+    definitive, Plt or Plh). One query, for the menu badge and the queue."""
+    c = cakupan_pengguna(user)
+    if not c.instansi_ids or c.baca_saja:
+        return Realisasi.objects.none()
+    # The positions held today (as `jabatan_dipegang_ids`), as a subquery: no extra query.
+    aktif = PelaksanaTugas.objects.aktif_pada(timezone.localdate()).filter(pegawai=user)
+    dipegang = Q(pk__in=aktif.values("jabatan_id"))
+    if user.jabatan_id:
+        dipegang |= Q(pk=user.jabatan_id)
+    jabatan = Jabatan.objects.filter(dipegang)
+    kasubag = PemetaanPelaksana.objects.filter(
+        instansi_id=OuterRef("instansi_id"),
+        nama_pelaksana__iregex=POLA_PEMERIKSA,
+        jabatan__in=jabatan,
+    )
+    pimpinan = jabatan.filter(
+        instansi_id=OuterRef("instansi_id"),
+        peran__in=(Jabatan.Peran.KEPALA, Jabatan.Peran.SEKRETARIS),
+    )
+    return (
+        Realisasi.objects.menunggu_persetujuan()
+        .filter(instansi_id__in=c.instansi_ids)
+        .filter(Exists(kasubag) | Exists(pimpinan))
     )
 
 
@@ -123,6 +155,31 @@ def periksa_realisasi(*, aktor, realisasi: Realisasi, setuju: bool, catatan: str
         return audit.simpan_teraudit(
             aktor=aktor, objek=realisasi, keterangan="Menyetujui" if setuju else "Mengembalikan"
         )
+
+
+def periksa_sekaligus(
+    *, aktor, realisasi: list[Realisasi], setuju: bool, catatan: str = ""
+) -> list[Realisasi]:
+    """Approve (or return, with one note for all) several submissions at once: each goes
+    through `periksa_realisasi` (its checks and its own audit record), all or nothing — if
+    one is refused, none changes and the message names it."""
+    if not realisasi:
+        raise AturanPengukuran(_("Pilih dulu realisasi yang akan diperiksa."))
+    if not setuju and not (catatan or "").strip():
+        raise AturanPengukuran(_("Tulis catatan: apa yang harus diperbaiki?"))
+    hasil = []
+    with transaction.atomic():
+        for r in realisasi:
+            try:
+                hasil.append(
+                    periksa_realisasi(aktor=aktor, realisasi=r, setuju=setuju, catatan=catatan)
+                )
+            except ValidationError as exc:
+                raise AturanPengukuran(
+                    _("%(i)s %(b)s: %(p)s Tidak ada realisasi yang diubah.")
+                    % {"i": r.acuan, "b": nama_bulan(r.tahun, r.bulan), "p": " ".join(exc.messages)}
+                ) from exc
+    return hasil
 
 
 def tambah_bukti(

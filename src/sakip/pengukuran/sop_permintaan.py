@@ -77,6 +77,7 @@ PENGIKAT = PengikatDokumen(
     tanda_tangan=_tanda_tangan,
     url=lambda j: permintaan.url_jawaban(j),
     memegang=lambda d: isinstance(d, JawabanData),
+    nama_dokumen=("Jawaban Permintaan Data Kinerja", "Jawaban Permintaan Data", "Data Kinerja"),
 )
 
 

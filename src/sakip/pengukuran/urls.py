@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import views, views_persetujuan
 
 app_name = "pengukuran"
 urlpatterns = [
@@ -17,6 +17,12 @@ urlpatterns = [
     path("instansi/<int:instansi_id>/capaian/excel/", views.capaian_excel, name="capaian_excel"),
     path("instansi/<int:instansi_id>/dasbor/", views.dasbor, name="dasbor"),
     path("realisasi/<int:realisasi_id>/periksa/", views.periksa, name="periksa"),
+    # The approver's queue: every submitted realisasi of the agency, approved/returned at once
+    path(
+        "instansi/<int:instansi_id>/persetujuan/",
+        views_persetujuan.persetujuan,
+        name="persetujuan",
+    ),
     path("bukti/<int:bukti_id>/", views.bukti_unduh, name="bukti"),
     # ---- end of the agency side
     path("pemda/", include("sakip.pengukuran.urls_pemda")),

@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("kartu-kendali/<int:kartu_id>/", v.kartu_kendali, name="kartu_kendali"),
     path("kartu-kendali/<int:kartu_id>/sop/", v.kartu_kendali_sop, name="kartu_kendali_sop"),
+    path("kartu-kendali/<int:kartu_id>/xlsx/", v.kartu_kendali_xlsx, name="kartu_kendali_xlsx"),
     # The quarterly evaluation and its Rekomendasi Perbaikan Kinerja.
     path(
         "instansi/<int:instansi_id>/evaluasi-triwulan/baru/",
@@ -21,6 +22,11 @@ urlpatterns = [
         name="evaluasi_triwulan_baru",
     ),
     path("evaluasi-triwulan/<int:evaluasi_id>/", v.evaluasi_triwulan, name="evaluasi_triwulan"),
+    path(
+        "evaluasi-triwulan/<int:evaluasi_id>/xlsx/",
+        v.evaluasi_triwulan_xlsx,
+        name="evaluasi_triwulan_xlsx",
+    ),
     path(
         "evaluasi-triwulan/<int:evaluasi_id>/tandatangan/",
         v.evaluasi_triwulan_tandatangan,
@@ -36,6 +42,13 @@ urlpatterns = [
     ),
     path("rekomendasi/<int:rekomendasi_id>/", v.rekomendasi, name="rekomendasi"),
     path("rekomendasi/<int:rekomendasi_id>/tutup/", v.rekomendasi_tutup, name="rekomendasi_tutup"),
+    # The card and the evaluation as printed and signed (the signed file once signed).
+    path("kartu-kendali/<int:kartu_id>/cetak.pdf", v.kartu_kendali_pdf, name="kartu_kendali_pdf"),
+    path(
+        "evaluasi-triwulan/<int:evaluasi_id>/cetak.pdf",
+        v.evaluasi_triwulan_pdf,
+        name="evaluasi_triwulan_pdf",
+    ),
     # PK monitoring of eselon III and IV, and the year-end archive.
     path("instansi/<int:instansi_id>/pk-monitoring/", v.pk_monitoring, name="pk_monitoring"),
     path("instansi/<int:instansi_id>/arsip-kinerja/", v.arsip, name="arsip"),

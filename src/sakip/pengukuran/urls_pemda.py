@@ -7,6 +7,7 @@ from . import views_pemda
 # No app_name: these names live in the "pengukuran" namespace of urls.py.
 urlpatterns = [
     path("", views_pemda.perbandingan, name="pemda"),
+    path("excel/", views_pemda.perbandingan_excel, name="pemda_excel"),
     path("permintaan/", views_pemda.permintaan_daftar, name="pemda_permintaan"),
     path(
         "permintaan/<int:permintaan_id>/",

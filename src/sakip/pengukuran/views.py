@@ -246,9 +246,8 @@ def realisasi(request: HttpRequest, instansi_id: int) -> HttpResponse:
     diajukan = []
     if pemeriksa:
         diajukan = list(
-            Realisasi.objects.filter(
-                instansi=instansi, tahun=tahun, status=Realisasi.Status.DIAJUKAN
-            )
+            Realisasi.objects.menunggu_persetujuan()
+            .filter(instansi=instansi, tahun=tahun)
             .select_related("indikator", "indikator_pk", "diisi_oleh")
             .prefetch_related("bukti")
             .order_by("bulan", "indikator__urutan", "indikator__kode", "id")
@@ -645,6 +644,12 @@ def ringkasan_capaian(instansi, tahun: int, sampai: int, hasil=None) -> Ringkasa
     )
 
 
+def _tandai_menunggu(instansi, tahun: int, sampai: int, hasil) -> list[tuple]:
+    """The submissions still waiting, attached to their rows: the page says why a figure
+    did not move (they count once the Kasubag approves them)."""
+    return penilaian.tandai_menunggu(hasil, penilaian.menunggu_persetujuan(instansi, tahun, sampai))
+
+
 @login_required
 def capaian(request: HttpRequest, instansi_id: int) -> HttpResponse:
     """Per sasaran: target, realisation to date, capaian and category, each with its
@@ -653,7 +658,9 @@ def capaian(request: HttpRequest, instansi_id: int) -> HttpResponse:
     tahun, sampai = _sampai(request)
     aturan = penilaian.aturan_pemda(instansi.pemda_id)
     warna = warna_kategori(instansi.pemda_id)
-    ringkasan = ringkasan_capaian(instansi, tahun, sampai)
+    hasil = penilaian.capaian_renstra(instansi, tahun, sampai)
+    menunggu = _tandai_menunggu(instansi, tahun, sampai, hasil)
+    ringkasan = ringkasan_capaian(instansi, tahun, sampai, hasil)
     return render(
         request,
         "pengukuran/dasbor_capaian.html",
@@ -670,6 +677,8 @@ def capaian(request: HttpRequest, instansi_id: int) -> HttpResponse:
             ],
             "aturan": aturan,
             "warna": warna,
+            "menunggu": menunggu,
+            "boleh_memeriksa": services.boleh_memeriksa(request.user, instansi.pk),
             "menu": "capaian",
         },
     )
@@ -719,6 +728,7 @@ def dasbor(request: HttpRequest, instansi_id: int) -> HttpResponse:
     # number of queries per month, none per indicator.
     per_bulan = penilaian.capaian_renstra_bulanan(instansi, tahun, sampai)
     akhir = per_bulan[-1]
+    menunggu = _tandai_menunggu(instansi, tahun, sampai, akhir)
     ringkasan = ringkasan_capaian(instansi, tahun, sampai, akhir)
     warna = warna_kategori(instansi.pemda_id)
     capaian_bulan = [penilaian.rata_capaian(hasil) for hasil in per_bulan]
@@ -790,6 +800,9 @@ def dasbor(request: HttpRequest, instansi_id: int) -> HttpResponse:
             "data_grafik": data,
             "svg_capaian": mark_safe(svg_capaian),
             "svg_serapan": mark_safe(svg_serapan),
+            "menunggu": menunggu,
+            "menunggu_bulan_ini": sum(1 for _c, m in menunggu if m.bulan == sampai),
+            "boleh_memeriksa": services.boleh_memeriksa(request.user, instansi.pk),
             "menu": "dasbor",
         },
     )

@@ -27,7 +27,7 @@ from sakip.perencanaan.models import DokumenAnggaran
 from sakip.sop import engine
 from sakip.sop.models import Pelaksanaan
 
-from . import monitoring, services, sop_monitoring
+from . import ekspor_monitoring, monitoring, services, sop_monitoring
 from .forms_monitoring import KartuForm, RekomendasiForm, ringkas
 from .models import ArsipKinerja, EvaluasiTriwulan, KartuKendali, Rekomendasi
 from .services import nama_bulan
@@ -243,7 +243,41 @@ def kartu_kendali_sop(request: HttpRequest, kartu_id: int) -> HttpResponse:
     return redirect("sop:pelaksanaan_detail", pelaksanaan_id=p.pk)
 
 
+def _cetak(dokumen, buat, nama: str) -> HttpResponse:
+    """The document signed with TTE through its run as stored (stamp, QR), else printed now."""
+    from sakip.surat.dokumen_ttd import unduh_ttd
+
+    respons = unduh_ttd(dokumen, nama)
+    if respons is None:
+        respons = HttpResponse(buat(dokumen), content_type="application/pdf")
+        respons["Content-Disposition"] = content_disposition_header(True, nama)
+    return respons
+
+
+@login_required
+def kartu_kendali_pdf(request: HttpRequest, kartu_id: int) -> HttpResponse:
+    from .dokumen_monitoring import kartu_pdf
+
+    kartu = get_for_user_or_404(
+        KartuKendali.objects.select_related("instansi"), request.user, pk=kartu_id
+    )
+    kode = kartu.instansi.kode_unit or kartu.instansi.pk
+    return _cetak(kartu, kartu_pdf, f"kartu-kendali-{kode}-{kartu.tahun}-{kartu.bulan:02d}.pdf")
+
+
 # ---------------------------------------------------------------- quarterly evaluation
+
+
+@login_required
+def evaluasi_triwulan_pdf(request: HttpRequest, evaluasi_id: int) -> HttpResponse:
+    from .dokumen_monitoring import evaluasi_pdf
+
+    evaluasi = get_for_user_or_404(
+        EvaluasiTriwulan.objects.select_related("instansi"), request.user, pk=evaluasi_id
+    )
+    kode = evaluasi.instansi.kode_unit or evaluasi.instansi.pk
+    nama = f"evaluasi-{kode}-{evaluasi.tahun}-tw{evaluasi.triwulan}.pdf"
+    return _cetak(evaluasi, evaluasi_pdf, nama)
 
 
 @login_required
@@ -574,3 +608,36 @@ def arsip_json(request: HttpRequest, arsip_id: int) -> HttpResponse:
     nama = f"arsip-kinerja-{a.instansi.kode_unit or a.instansi.pk}-{a.tahun}.json"
     respons["Content-Disposition"] = content_disposition_header(True, nama)
     return respons
+
+
+# ---------------------------------------------------------------- Excel of the card and evaluation
+
+
+def _xlsx(isi: bytes, nama: str) -> HttpResponse:
+    respons = HttpResponse(
+        isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    return respons
+
+
+@login_required
+def kartu_kendali_xlsx(request: HttpRequest, kartu_id: int) -> HttpResponse:
+    kartu = get_for_user_or_404(
+        KartuKendali.objects.select_related("instansi"), request.user, pk=kartu_id
+    )
+    nama = ekspor_monitoring.nama_berkas(
+        "Kartu_Kendali", kartu.instansi, kartu.tahun, f"{kartu.bulan:02d}"
+    )
+    return _xlsx(ekspor_monitoring.ekspor_kartu(kartu), nama)
+
+
+@login_required
+def evaluasi_triwulan_xlsx(request: HttpRequest, evaluasi_id: int) -> HttpResponse:
+    evaluasi = get_for_user_or_404(
+        EvaluasiTriwulan.objects.select_related("instansi__pemda"), request.user, pk=evaluasi_id
+    )
+    nama = ekspor_monitoring.nama_berkas(
+        "Evaluasi", evaluasi.instansi, evaluasi.tahun, f"TW{evaluasi.triwulan}"
+    )
+    return _xlsx(ekspor_monitoring.ekspor_evaluasi(evaluasi), nama)

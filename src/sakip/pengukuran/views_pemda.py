@@ -146,6 +146,24 @@ def perbandingan(request: HttpRequest, pemda: Pemda) -> HttpResponse:
     )
 
 
+@khusus_pemda
+def perbandingan_excel(request: HttpRequest, pemda: Pemda) -> HttpResponse:
+    """The same comparison as the page, as a workbook for the evaluator's own analysis."""
+    from . import excel
+
+    form = PeriodeForm(request.GET)
+    tahun, bulan = form.periode()
+    instansi_list = list(
+        Instansi.objects.for_user(request.user).filter(pemda=pemda).order_by("nama")
+    )
+    baris = perbandingan_mod.bandingkan(instansi_list, tahun, bulan)
+    isi = excel.ekspor_pemda(pemda, tahun, bulan, baris, perbandingan_mod.rata_pemda(baris))
+    respons = HttpResponse(isi, content_type=XLSX)
+    nama = f"Perbandingan_{slugify(pemda.nama).replace('-', '_')}_{tahun}_{bulan:02d}.xlsx"
+    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    return respons
+
+
 def _angka(nilai: Decimal | None) -> float | None:
     return round(float(nilai), 2) if nilai is not None else None
 

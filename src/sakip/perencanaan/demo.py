@@ -2,9 +2,11 @@
 
 Kecamatan Bungaraya runs the whole cycle for 2025 and 2026: Renstra 2021–2026, Renja,
 RKA and DPA, IKU, the Camat's PK cascaded down the position tree, and the Camat's
-Rencana Aksi. Mempura, Dayun and the Bagian Administrasi Pembangunan get a smaller set
-(Renstra, DPA 2026 with two programs, the head's signed PK 2026) so that pages comparing
-agencies have data. Loading is idempotent: rows are found by their natural keys and only
+Rencana Aksi. Mempura, Dayun and the Bagian Administrasi Pembangunan get a smaller set:
+Renstra, a closed 2025 (Renja, RKA and DPA, the head's signed PK and its Rencana Aksi, so
+their LKjIP 2025 has a year to report) and 2026 under way (DPA with two programs, the
+head's signed PK), so that pages comparing agencies have data. Loading is idempotent: rows
+are found by their natural keys and only
 missing ones are written, through `services` (validated and audited like any user edit).
 """
 
@@ -137,7 +139,7 @@ class Agensi:
     pj: dict[str, str]  # code prefix → position key (longest prefix wins)
     kaskade: tuple[PosisiPK, ...]
     dokumen: tuple[tuple[int, tuple[str, ...]], ...]  # (year, document kinds)
-    rencana_aksi: bool = False
+    rencana_aksi: tuple[int, ...] = ()  # years the head's PK gets its Rencana Aksi
 
 
 # ---------------------------------------------------------------- nomenclature (Kepmendagri 050)
@@ -674,7 +676,7 @@ BUNGARAYA = Agensi(
     pj=PJ_KECAMATAN,
     kaskade=BUNGARAYA_KASKADE,
     dokumen=((2025, (Dok.RENJA, Dok.RKA, Dok.DPA)), (2026, (Dok.RENJA, Dok.RKA, Dok.DPA))),
-    rencana_aksi=True,
+    rencana_aksi=(2025, 2026),
 )
 
 # ---------------------------------------------------------------- the smaller agencies
@@ -707,6 +709,13 @@ def _kecamatan_kecil(kode_unit: str, kode_skpd: str, nama: str, angka: dict) -> 
                                 target=angka["ikm"][1],
                                 pj="sekcam",
                                 iku=ALASAN_IKU,
+                                aksi=(
+                                    "Memperbarui standar pelayanan dan merencanakan SKM",
+                                    "Melaksanakan SKM semester I dan mengumumkan hasilnya",
+                                    "Menindaklanjuti unsur pelayanan dengan nilai terendah",
+                                    "Melaksanakan SKM semester II dan menyusun laporan IKM",
+                                ),
+                                dana=("7.01.02",),
                                 **IKM,
                             ),
                         ),
@@ -724,6 +733,13 @@ def _kecamatan_kecil(kode_unit: str, kode_skpd: str, nama: str, angka: dict) -> 
                                 target=angka["kampung"][1],
                                 pj="kasi_pem",
                                 iku=ALASAN_IKU,
+                                aksi=(
+                                    "Memetakan indikator IDM yang tertinggal di setiap kampung",
+                                    "Mendampingi kampung menyusun rencana perbaikan IDM",
+                                    "Mengawal pemutakhiran data IDM bersama pendamping desa",
+                                    "Mengevaluasi status IDM hasil penetapan Kementerian Desa",
+                                ),
+                                dana=("7.01.06.2.01.0002",),
                                 **KAMPUNG,
                             ),
                             Ind(
@@ -731,6 +747,13 @@ def _kecamatan_kecil(kode_unit: str, kode_skpd: str, nama: str, angka: dict) -> 
                                 baseline=angka["lpj"][0],
                                 target=angka["lpj"][1],
                                 pj="kasi_pem",
+                                aksi=(
+                                    "Menagih dan memverifikasi LPJ APBKampung tahun lalu",
+                                    "Memfasilitasi penyusunan LPJ semester I APBKampung",
+                                    "Membina bendahara kampung atas temuan verifikasi",
+                                    "Menyiapkan jadwal penyampaian LPJ akhir tahun anggaran",
+                                ),
+                                dana=("7.01.06.2.01.0003",),
                                 **LPJ,
                             ),
                         ),
@@ -742,13 +765,19 @@ def _kecamatan_kecil(kode_unit: str, kode_skpd: str, nama: str, angka: dict) -> 
             ),
         ),
         sub=tuple(
-            Sub(kode, nama_sub, {2026: pagu}, keluaran, pola)
+            Sub(kode, nama_sub, {2025: pagu_tahun_lalu(pagu), 2026: pagu}, keluaran, pola)
             for (kode, nama_sub, keluaran, pola), pagu in zip(SUB_KECIL, angka["pagu"], strict=True)
         ),
         pj=PJ_KECAMATAN,
         kaskade=(PosisiPK("camat", None, ("S1", "S2"), ("program", ("7.01",))),),
-        dokumen=((2026, (Dok.DPA,)),),
+        dokumen=((2025, (Dok.RENJA, Dok.RKA, Dok.DPA)), (2026, (Dok.DPA,))),
+        rencana_aksi=(2025,),
     )
+
+
+def pagu_tahun_lalu(pagu: int) -> int:
+    """The smaller agencies' 2025 pagu: about 6% below 2026, in hundred thousands."""
+    return pagu * 94 // 100 // 100_000 * 100_000
 
 
 SUB_KECIL = (
@@ -840,6 +869,13 @@ BAGIAN_ADPEM = Agensi(
                             target=(75, 80, 85, 90, 95, 100),
                             agregasi=Agregasi.RATA_RATA,
                             pj="pengendalian",
+                            aksi=(
+                                "Menyampaikan jadwal dan format laporan realisasi bulanan",
+                                "Mengingatkan perangkat daerah yang belum melapor tanggal 8",
+                                "Rapat evaluasi realisasi bersama perangkat daerah terlambat",
+                                "Merekap ketepatan laporan setahun untuk laporan Bupati",
+                            ),
+                            dana=("4.01.03.2.02.0001", "4.01.03.2.02.0002"),
                             iku="Menjadi dasar laporan realisasi pembangunan Bupati.",
                             definisi="Perangkat daerah yang mengirim laporan realisasi bulanan "
                             "paling lambat tanggal 10 bulan berikutnya.",
@@ -863,6 +899,13 @@ BAGIAN_ADPEM = Agensi(
                             baseline=58,
                             target=(60, 65, 70, 75, 80, 85),
                             pj="ln",
+                            aksi=(
+                                "Menyampaikan rekomendasi evaluasi triwulan IV tahun lalu",
+                                "Memantau tindak lanjut rekomendasi triwulan I",
+                                "Mengundang perangkat daerah yang belum menindaklanjuti",
+                                "Merekap register tindak lanjut akhir tahun",
+                            ),
+                            dana=("4.01.03.2.02.0003",),
                             iku="Mengukur manfaat evaluasi, bukan sekadar jumlah laporannya.",
                             definisi="Rekomendasi evaluasi triwulanan yang ditindaklanjuti "
                             "perangkat daerah sampai akhir tahun.",
@@ -877,6 +920,13 @@ BAGIAN_ADPEM = Agensi(
                             target=(3, 4, 4, 4, 4, 4),
                             agregasi=Agregasi.KUMULATIF,
                             pj="ad",
+                            aksi=(
+                                "Laporan evaluasi triwulan IV tahun lalu disampaikan",
+                                "Laporan evaluasi triwulan I disampaikan",
+                                "Laporan evaluasi triwulan II disampaikan",
+                                "Laporan evaluasi triwulan III disampaikan",
+                            ),
+                            dana=("4.01.01.2.06",),
                             definisi="Laporan evaluasi triwulanan yang disampaikan kepada Bupati "
                             "paling lambat satu bulan setelah triwulan berakhir.",
                             formula="Jumlah laporan tepat waktu dalam setahun",
@@ -894,34 +944,35 @@ BAGIAN_ADPEM = Agensi(
         Sub(
             "4.01.01.2.06.0009",
             "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD",
-            {2026: 186_000_000},
+            {2025: pagu_tahun_lalu(186_000_000), 2026: 186_000_000},
             ("Jumlah Laporan Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "laporan", 12),
             "kegiatan",
         ),
         Sub(
             "4.01.03.2.02.0001",
             "Fasilitasi Penyusunan Program Pembangunan",
-            {2026: 124_500_000},
+            {2025: pagu_tahun_lalu(124_500_000), 2026: 124_500_000},
             ("Jumlah Dokumen Hasil Fasilitasi Penyusunan Program Pembangunan", "dokumen", 2),
             "awal",
         ),
         Sub(
             "4.01.03.2.02.0002",
             "Pengendalian dan Evaluasi Program Pembangunan",
-            {2026: 268_750_000},
+            {2025: pagu_tahun_lalu(268_750_000), 2026: 268_750_000},
             ("Jumlah Laporan Pengendalian dan Evaluasi Program Pembangunan", "laporan", 12),
         ),
         Sub(
             "4.01.03.2.02.0003",
             "Pengelolaan Evaluasi dan Pelaporan Pelaksanaan Pembangunan",
-            {2026: 97_300_000},
+            {2025: pagu_tahun_lalu(97_300_000), 2026: 97_300_000},
             ("Jumlah Laporan Evaluasi dan Pelaporan Pelaksanaan Pembangunan", "laporan", 4),
             "triwulan",
         ),
     ),
     pj={"4.01": "kabag", "4.01.01.2": "ad", "4.01.03.2": "pengendalian"},
     kaskade=(PosisiPK("kabag", None, ("S1", "S2"), ("program", ("4.01",))),),
-    dokumen=((2026, (Dok.DPA,)),),
+    dokumen=((2025, (Dok.RENJA, Dok.RKA, Dok.DPA)), (2026, (Dok.DPA,))),
+    rencana_aksi=(2025,),
 )
 
 AGENSI = (BUNGARAYA, MEMPURA, DAYUN, BAGIAN_ADPEM)
@@ -1313,7 +1364,7 @@ class _Agensi:
                 {"pk_dokumen": pk, "item": i},
                 {"uraian": f"{i.kode} {i.nama}", "anggaran": i.pagu, "urutan": urutan},
             )
-        if self.data.rencana_aksi and atasan is None:
+        if tahun in self.data.rencana_aksi and atasan is None:
             self._rencana_aksi(pk, tahun, item_dpa)
         return pk
 

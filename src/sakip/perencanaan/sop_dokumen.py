@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sakip.lib.formatting import rupiah
 from sakip.organisasi.models import Jabatan
-from sakip.sop.dokumen_terikat import PengikatDokumen, daftarkan
+from sakip.sop.dokumen_terikat import Kekurangan, PengikatDokumen, daftarkan
 
 from . import services
 from .models import DokumenAnggaran, ItemAnggaran, PerjanjianKinerja, Renstra
@@ -69,6 +71,43 @@ def ringkasan_pk(pk: PerjanjianKinerja) -> dict[str, str]:
         baris[f"Anggaran: {a.uraian}"] = rupiah(a.anggaran)
     baris["Jumlah anggaran"] = rupiah(pk.total_anggaran())
     return baris
+
+
+def kekurangan_pk(pk: PerjanjianKinerja, langkah: dict) -> list[Kekurangan]:
+    """What a draft PK lacks before it is handed on: the rules its signing refuses, said
+    where to fix them. Sasaran with indicators at every hand-over (the drafter's work);
+    the year's approved DPA at the signing step (a PK is signed after the DPA)."""
+    if pk.status != PerjanjianKinerja.Status.DRAF:
+        return []
+    url_pk = reverse("perencanaan:pk", args=[pk.pk])
+    kurang = []
+    dpa = services.dpa_tahun(pk.instansi_id, pk.tahun)
+    menandatangani = langkah.get("tindakan") == "tanda_tangan"
+    if menandatangani and (dpa is None or dpa.tanggal_pengesahan is None):
+        url = (
+            reverse("perencanaan:anggaran", args=[dpa.pk])
+            if dpa is not None
+            else reverse("perencanaan:instansi", args=[pk.instansi_id])
+        )
+        kurang.append(
+            Kekurangan(
+                _("DPA tahun %(t)s belum disahkan: PK ditandatangani setelah DPA disahkan")
+                % {"t": pk.tahun},
+                url,
+            )
+        )
+    sasaran = list(pk.sasaran.prefetch_related("indikator"))
+    if not sasaran:
+        kurang.append(Kekurangan(_("PK belum memuat sasaran dan indikator"), url_pk))
+    for s in sasaran:
+        if not s.indikator.all():
+            kurang.append(
+                Kekurangan(
+                    _("Sasaran “%(s)s” belum memuat indikator kinerja") % {"s": s.uraian},
+                    url_pk,
+                )
+            )
+    return kurang
 
 
 def _tandatangani_pk(pk, aktor, tanggal) -> None:
@@ -191,9 +230,12 @@ def daftarkan_semua() -> None:
             ringkasan=ringkasan_pk,
             tanda_tangan=_tandatangani_pk,
             url=lambda pk: f"/perencanaan/pk/{pk.pk}/",
-            url_unduh=lambda pk: f"/perencanaan/pk/{pk.pk}/dokumen.pdf",
+            url_unduh=lambda pk: reverse("perencanaan:pk_pdf", args=[pk.pk]),
             memegang=lambda d: isinstance(d, PerjanjianKinerja),
             pdf=_pdf_pk,
+            nama_dokumen=("Perjanjian Kinerja", "Penetapan Kinerja", "PK"),
+            kekurangan=kekurangan_pk,
+            judul=lambda pk: _("Perjanjian Kinerja %(t)s") % {"t": pk.tahun},
         )
     )
     daftarkan(
@@ -205,6 +247,8 @@ def daftarkan_semua() -> None:
             tanda_tangan=_tanpa_pembekuan,
             url=lambda r: f"/perencanaan/renstra/{r.pk}/iku/",
             pdf=lambda r: _matriks_pdf("iku", r),
+            nama_dokumen=("IKU", "Indikator Kinerja Utama"),
+            judul=lambda r: _("IKU Renstra %(a)s–%(b)s") % {"a": r.tahun_awal, "b": r.tahun_akhir},
         )
     )
     daftarkan(
@@ -217,8 +261,15 @@ def daftarkan_semua() -> None:
             url=lambda r: f"/perencanaan/renstra/{r.pk}/",
             memegang=lambda d: isinstance(d, Renstra),
             pdf=lambda r: _matriks_pdf("renstra", r),
+            nama_dokumen=("Renstra", "Rencana Strategis"),
+            judul=lambda r: _("Renstra %(a)s–%(b)s") % {"a": r.tahun_awal, "b": r.tahun_akhir},
         )
     )
+    nama_dokumen = {
+        "renja": ("Renja", "Rencana Kerja"),
+        "rka": ("RKA", "Rencana Kerja dan Anggaran", "Rencana Kegiatan dan Anggaran"),
+        "dpa": ("DPA", "Dokumen Pelaksanaan Anggaran"),
+    }
     for jenis, kata in (
         ("renja", ("renja", "rencana kerja")),
         ("rka", ("rka", "rencana kegiatan dan anggaran")),
@@ -237,5 +288,7 @@ def daftarkan_semua() -> None:
                 url=lambda d: f"/perencanaan/anggaran/{d.pk}/",
                 memegang=lambda d, jenis=jenis: isinstance(d, DokumenAnggaran) and d.jenis == jenis,
                 pdf=lambda d: _matriks_pdf("renja", d),
+                nama_dokumen=nama_dokumen[jenis],
+                judul=lambda d: f"{d.get_jenis_display()} {d.tahun}",
             )
         )

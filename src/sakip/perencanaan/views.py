@@ -574,12 +574,16 @@ def pk_revisi(request: HttpRequest, pk_id: int) -> HttpResponse:
 
 @login_required
 def pk_pdf(request: HttpRequest, pk_id: int) -> HttpResponse:
+    from sakip.surat.dokumen_ttd import unduh_ttd
+
     from . import dokumen, excel
 
     pk = get_for_user_or_404(
         PerjanjianKinerja.objects.select_related("instansi", "jabatan"), request.user, pk=pk_id
     )
-    return _unduh(dokumen.pk_pdf(pk), PDF, _nama_berkas(excel.NAMA_BERKAS("pk", pk), ".pdf"))
+    nama = _nama_berkas(excel.NAMA_BERKAS("pk", pk), ".pdf")
+    # Signed with TTE through its SOP run: the signed file, with its stamp and QR.
+    return unduh_ttd(pk, nama) or _unduh(dokumen.pk_pdf(pk), PDF, nama)
 
 
 @login_required

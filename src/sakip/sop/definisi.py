@@ -88,6 +88,8 @@ class Sop:
     alias: tuple[str, ...] = ()
     masukan: tuple[str, ...] = ()
     catatan_sumber: tuple[str, ...] = ()
+    # Pengikat dokumen yang dibawa pelaksanaannya ('pk', 'kartu_kendali', …, 'lampiran').
+    dokumen_terikat: str | None = None
 
     @property
     def dari_seed(self) -> bool:
@@ -255,6 +257,7 @@ def _bangun_sop(data: dict, simpul: yaml.Node) -> Sop:
         alias=tuple(data.get("alias", ())),
         masukan=tuple(data.get("masukan", ())),
         catatan_sumber=tuple(data.get("catatan_sumber", ())),
+        dokumen_terikat=data.get("dokumen_terikat"),
     )
 
 

@@ -28,13 +28,9 @@ from sakip.notifikasi import services as notifikasi
 from sakip.organisasi.models import Jabatan, Pegawai, PelaksanaTugas, PemetaanPelaksana
 
 from . import dokumen_terikat, tindakan
-from .models import AnggotaTim, Pelaksanaan, Peristiwa, SopInstansi, Tugas, VersiSop
+from .kesalahan import KesalahanAlur
+from .models import AnggotaTim, Lampiran, Pelaksanaan, Peristiwa, SopInstansi, Tugas, VersiSop
 from .waktu import WaktuTidakDikenal, parse_waktu
-
-
-class KesalahanAlur(Exception):
-    """A workflow action that cannot happen now; the message is shown to the user."""
-
 
 # ---------------------------------------------------------------- who holds what
 
@@ -225,7 +221,13 @@ def _tujuan(pelaksanaan: Pelaksanaan, nama_pelaksana: str) -> tuple[Jabatan | No
     )
 
 
-def _buat_tugas(pelaksanaan: Pelaksanaan, no: int, sekarang: datetime.datetime) -> Tugas:
+def _buat_tugas(
+    pelaksanaan: Pelaksanaan,
+    no: int,
+    sekarang: datetime.datetime,
+    dikembalikan_dari: Tugas | None = None,
+) -> Tugas:
+    """The task of step `no`; `dikembalikan_dari` is the review that rejected work back here."""
     langkah = pelaksanaan.versi.langkah_ke(no)
     jabatan, untuk_tim = _tujuan(pelaksanaan, langkah["pelaksana"])
     kalender = kalender_untuk(pelaksanaan.instansi)
@@ -241,20 +243,34 @@ def _buat_tugas(pelaksanaan: Pelaksanaan, no: int, sekarang: datetime.datetime) 
         dibuat_pada=sekarang,
         waktu_baku_menit=menit,
         tenggat=tambah_menit_kerja(sekarang, menit, kalender) if menit is not None else None,
+        dikembalikan_dari=dikembalikan_dari,
     )
     pelaksanaan.langkah_sekarang = no
     pelaksanaan.save(update_fields=["langkah_sekarang"])
     url = reverse("sop:tugas_detail", args=[tugas.pk])
+    judul, isi, kunci = _pesan_tugas(tugas, langkah)
     for orang in penerima_tugas(tugas):
-        notifikasi.kirim(
-            penerima=orang,
-            judul=_("Tugas baru: %(judul)s — langkah %(no)s")
-            % {"judul": pelaksanaan.judul, "no": no},
-            isi=langkah["kegiatan"],
-            tautan=url,
-            kunci=f"tugas:{tugas.pk}:baru",
-        )
+        notifikasi.kirim(penerima=orang, judul=judul, isi=isi, tautan=url, kunci=kunci)
     return tugas
+
+
+def _pesan_tugas(tugas: Tugas, langkah: dict) -> tuple[str, str, str]:
+    """(title, body, dedup key) of the notification a new task sends its holders.
+
+    Returned work must not read like new work: it names who returned it and the note.
+    """
+    nilai = {"judul": tugas.pelaksanaan.judul, "no": tugas.langkah_no}
+    asal = tugas.dikembalikan_dari
+    if asal is None:
+        judul = _("Tugas baru: %(judul)s — langkah %(no)s") % nilai
+        return judul, langkah["kegiatan"], f"tugas:{tugas.pk}:baru"
+    judul = _("Dikembalikan untuk diperbaiki: %(judul)s — langkah %(no)s") % nilai
+    isi = _("%(nama)s mengembalikan pekerjaan ini dengan catatan:\n%(catatan)s\n\n%(kegiatan)s") % {
+        "nama": _nama(asal.selesai_oleh),
+        "catatan": asal.catatan,
+        "kegiatan": langkah["kegiatan"],
+    }
+    return judul, isi, f"tugas:{tugas.pk}:dikembalikan"
 
 
 def _tamat(pelaksanaan: Pelaksanaan, aktor, sekarang) -> None:
@@ -293,12 +309,12 @@ def _tamat(pelaksanaan: Pelaksanaan, aktor, sekarang) -> None:
             _lanjut(induk, pelaksanaan.langkah_induk + 1, aktor, sekarang)
 
 
-def _lanjut(pelaksanaan: Pelaksanaan, ke: int, aktor, sekarang) -> None:
+def _lanjut(pelaksanaan: Pelaksanaan, ke: int, aktor, sekarang, dikembalikan_dari=None) -> None:
     """Move the run to step `ke` (1-based), or finish it past the last step."""
     if ke > len(pelaksanaan.versi.langkah):
         _tamat(pelaksanaan, aktor, sekarang)
     else:
-        _buat_tugas(pelaksanaan, ke, sekarang)
+        _buat_tugas(pelaksanaan, ke, sekarang, dikembalikan_dari)
 
 
 def _mulai_subproses(pelaksanaan: Pelaksanaan, tugas: Tugas, kode: str, aktor, sekarang):
@@ -447,17 +463,82 @@ def ringkasan_dokumen(pelaksanaan: Pelaksanaan) -> dict[str, str] | None:
     return pengikat.ringkasan(dokumen)
 
 
+def ringkasan_lampiran(pelaksanaan: Pelaksanaan) -> dict[str, str]:
+    """The run's files, one line per file name, for the reviewer's diff.
+
+    A file attached again under the same name (a revised PDF) changes its line: the
+    line names the newest upload's size, time, uploader and how many versions exist.
+    """
+    from sakip.lib.formatting import angka
+
+    per_nama: dict[str, list] = {}
+    for lp in (
+        Lampiran.objects.filter(tugas__pelaksanaan=pelaksanaan)
+        .order_by("diunggah_pada", "id")
+        .select_related("diunggah_oleh", "tugas")
+    ):
+        per_nama.setdefault(lp.nama_asli, []).append(lp)
+    hasil = {}
+    for nama, versi in per_nama.items():
+        lp = versi[-1]
+        baris = _("%(ukuran)s byte, diunggah %(waktu)s oleh %(nama)s (langkah %(no)s)") % {
+            "ukuran": angka(lp.ukuran),
+            "waktu": timezone.localtime(lp.diunggah_pada).strftime("%d-%m-%Y %H.%M.%S"),
+            "nama": _nama(lp.diunggah_oleh),
+            "no": lp.tugas.langkah_no,
+        }
+        if len(versi) > 1:
+            baris += " · " + _("versi ke-%(n)s") % {"n": len(versi)}
+        hasil[_("Lampiran: %(nama)s") % {"nama": nama}] = baris
+    return hasil
+
+
 def perubahan_sejak_pemeriksaan(pelaksanaan: Pelaksanaan) -> list[tuple[str, str, str]] | None:
-    """What changed in the document since the last review decision of this run."""
-    sekarang = ringkasan_dokumen(pelaksanaan)
+    """What changed in the document and the run's files since its last review decision.
+
+    None when nothing was reviewed yet (or the last review recorded neither).
+    """
     terakhir = (
         pelaksanaan.peristiwa.filter(jenis__in=[Peristiwa.Jenis.SETUJU, Peristiwa.Jenis.TOLAK])
         .order_by("-waktu", "-id")
         .first()
     )
-    if sekarang is None or terakhir is None or "ringkasan" not in terakhir.data:
+    if terakhir is None:
         return None
-    return dokumen_terikat.perubahan(terakhir.data["ringkasan"], sekarang)
+    hasil = None
+    sekarang = ringkasan_dokumen(pelaksanaan)
+    if sekarang is not None and "ringkasan" in terakhir.data:
+        hasil = dokumen_terikat.perubahan(terakhir.data["ringkasan"], sekarang)
+    if "berkas" in terakhir.data:  # reviews before files were recorded have no baseline
+        berkas = dokumen_terikat.perubahan(terakhir.data["berkas"], ringkasan_lampiran(pelaksanaan))
+        hasil = (hasil or []) + berkas
+    return hasil
+
+
+def _menyerahkan_dokumen(pelaksanaan: Pelaksanaan, no: int) -> bool:
+    """Does completing process step `no` hand the document on — to a review, a paraf or a
+    signature (the drafter's step), or is it the signing itself? Then it must be complete."""
+    langkah = pelaksanaan.versi.langkah
+    if langkah[no - 1].get("tindakan") == "tanda_tangan":
+        return True
+    if no >= len(langkah):
+        return False
+    berikut = langkah[no]
+    return bool(berikut.get("keputusan")) or berikut.get("tindakan") in ("paraf", "tanda_tangan")
+
+
+def _periksa_passphrase(pelaksanaan, tugas, aktor, passphrase: str) -> None:
+    """Open the signer's key before anything is frozen or numbered: a wrong passphrase
+    raises PassphraseSalah (shown at the passphrase field), never a document error."""
+    penangan = tindakan.penangan()
+    if penangan is None or not hasattr(penangan, "periksa_passphrase"):
+        return
+    try:
+        penangan.periksa_passphrase(pelaksanaan, tugas, aktor, passphrase)
+    except (ValidationError, PermissionDenied) as exc:
+        if isinstance(exc, KesalahanAlur):
+            raise  # sakip.surat.tte.PassphraseSalah: the form marks the passphrase field
+        raise KesalahanAlur(_pesan(exc)) from exc
 
 
 def _jalankan_tindakan(pelaksanaan, tugas, langkah: dict, aktor, passphrase: str) -> dict | None:
@@ -469,6 +550,8 @@ def _jalankan_tindakan(pelaksanaan, tugas, langkah: dict, aktor, passphrase: str
     try:
         return penangan.jalankan(aksi, pelaksanaan, tugas, aktor, passphrase=passphrase) or None
     except (ValidationError, PermissionDenied) as exc:
+        if isinstance(exc, KesalahanAlur):
+            raise  # PassphraseSalah, DokumenBelumLengkap: kept as they are for the form
         raise KesalahanAlur(_pesan(exc)) from exc
 
 
@@ -653,6 +736,10 @@ def selesaikan(
         langkah = pelaksanaan.versi.langkah_ke(tugas.langkah_no)
         if langkah.get("keputusan"):
             raise KesalahanAlur(_("Langkah ini adalah pemeriksaan: pilih Setujui atau Kembalikan."))
+        if _menyerahkan_dokumen(pelaksanaan, tugas.langkah_no):
+            dokumen_terikat.periksa_kelengkapan(pelaksanaan, langkah)  # before any write
+        if langkah.get("tindakan") == "tanda_tangan":
+            _periksa_passphrase(pelaksanaan, tugas, aktor, passphrase)
         if langkah.get("bentuk_tim"):
             _simpan_tim(pelaksanaan, tim, ketua)
             _catat_peristiwa(
@@ -711,6 +798,11 @@ def putuskan(
             ke = tugas.langkah_no + 1 if setuju else None
         if ke is None:
             raise KesalahanAlur(_("SOP ini tidak menentukan ke mana pekerjaan dikembalikan."))
+        if setuju:
+            langkah = pelaksanaan.versi.langkah_ke(tugas.langkah_no)
+            dokumen_terikat.periksa_kelengkapan(pelaksanaan, langkah)  # before any write
+            if langkah.get("tindakan") == "tanda_tangan":
+                _periksa_passphrase(pelaksanaan, tugas, aktor, passphrase)
         sebelum = _tutup(
             tugas,
             aktor,
@@ -728,13 +820,14 @@ def putuskan(
             ringkasan = ringkasan_dokumen(pelaksanaan)
         if ringkasan is not None:
             data["ringkasan"] = ringkasan  # what the reviewer saw: the next review diffs it
+        data["berkas"] = ringkasan_lampiran(pelaksanaan)  # and the files, diffed too
         if setuju:
             naskah = _jalankan_tindakan(pelaksanaan, tugas, langkah, aktor, passphrase)
             if naskah:
                 data["naskah"] = naskah
         _catat_peristiwa(pelaksanaan, jenis, aktor=aktor, tugas=tugas, catatan=catatan, data=data)
         _audit_tugas(aktor, tugas, sebelum, "Menyetujui" if setuju else "Mengembalikan")
-        _lanjut(pelaksanaan, ke, aktor, sekarang)
+        _lanjut(pelaksanaan, ke, aktor, sekarang, dikembalikan_dari=None if setuju else tugas)
     return tugas
 
 

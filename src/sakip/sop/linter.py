@@ -26,6 +26,7 @@ JENIS_TEMUAN: tuple[str, ...] = (
     "output_lain",
     "keputusan",
     "subproses_tak_dikenal",
+    "dokumen_terikat",
 )
 
 
@@ -186,6 +187,22 @@ def _mutu_baku_kosong(sop: Sop, pustaka: Mapping[str, Sop]) -> Iterator[Temuan]:
         if kosong:
             yield Temuan(
                 sop.kode, posisi, "mutu_baku_kosong", f"mutu baku kosong: {', '.join(kosong)}"
+            )
+
+
+def _dokumen_terikat(sop: Sop, pustaka: Mapping[str, Sop]) -> Iterator[Temuan]:
+    """Langkah tanda tangan tanpa `dokumen_terikat`: yang ditandatangani tidak dinyatakan,
+    mesin hanya menebak dari nama dokumen (atau memakai lampiran PDF terakhir)."""
+    if sop.dokumen_terikat:
+        return
+    for posisi, langkah in enumerate(sop.langkah, 1):
+        if langkah.tindakan == "tanda_tangan":
+            yield Temuan(
+                sop.kode,
+                posisi,
+                "dokumen_terikat",
+                "langkah tanda tangan, tetapi SOP tidak menyatakan dokumen_terikat "
+                "(mis. 'pk', 'laporan', 'kartu_kendali', atau 'lampiran' untuk surat biasa)",
             )
 
 
@@ -435,4 +452,5 @@ PEMERIKSA: tuple[Pemeriksa, ...] = (
     _output_lain,
     _keputusan,
     _subproses,
+    _dokumen_terikat,
 )

@@ -219,6 +219,16 @@ class Tugas(models.Model):
     catatan = models.TextField(_("catatan"), blank=True)
     # The last reminder level sent ("", "segera", "terlambat"): each is sent once.
     diingatkan = models.CharField(max_length=10, blank=True)
+    # Set when a review rejected the work back to this step: the reviewer's closed task
+    # (who, when, the note), so inbox, notification and task page say it was returned.
+    dikembalikan_dari = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pengembalian",
+        verbose_name=_("dikembalikan dari"),
+    )
 
     objects = ScopedManager()
     pemda_path = "instansi__pemda"

@@ -52,6 +52,7 @@ def definisi_dari_pustaka(sop: Sop) -> dict:
         "nama": sop.nama,
         "sumber": sop.sumber,
         "dokumen": sop.dokumen,
+        "dokumen_terikat": sop.dokumen_terikat,
         "kode_klasifikasi": sop.kode_klasifikasi,
         "jadwal": {"frekuensi": sop.jadwal.frekuensi, "offset_hari": sop.jadwal.offset_hari},
         "pelaksana": list(sop.pelaksana),

@@ -24,11 +24,21 @@ class PenanganNaskah(Protocol):
         """Do the step's action inside the engine's transaction; returns data for the log.
 
         Raises ValidationError with a message for the user when the step cannot finish
-        (wrong passphrase, recipients' receipts still missing …).
+        (recipients' receipts still missing …); a wrong passphrase raises
+        `sakip.surat.tte.PassphraseSalah`, which the engine passes on as it is.
         """
 
     def ringkasan(self, pelaksanaan) -> dict | None:
         """The run's letter for the task page: {nomor, status, url, …} or None."""
+
+    def periksa_passphrase(self, pelaksanaan, tugas, aktor, passphrase: str) -> None:
+        """Before a signing step freezes anything: raise PassphraseSalah (a KesalahanAlur)
+        for a wrong passphrase, ValidationError for a missing one; nothing when the step
+        signs on paper."""
+
+    def pratinjau(self, pelaksanaan, tugas, aktor) -> tuple[bytes, str] | None:
+        """The PDF the signing step would sign, unsigned, and its file name (see
+        `pratinjau_pdf`); None when there is no PDF to sign yet."""
 
 
 @dataclass
@@ -66,3 +76,16 @@ def akar(pelaksanaan):
             break
         p = induk
     return p
+
+
+def pratinjau_pdf(pelaksanaan, tugas, aktor) -> tuple[bytes, str] | None:
+    """The exact PDF the tanda_tangan step of `tugas` will sign (document + Lembar
+    Pengesahan with the paraf so far, no signature yet), and a file name; None when the
+    step does not sign or no letters app handles it."""
+    langkah = pelaksanaan.versi.langkah_ke(tugas.langkah_no)
+    if langkah.get("tindakan") != "tanda_tangan":
+        return None
+    p = penangan()
+    if p is None or not hasattr(p, "pratinjau"):
+        return None
+    return p.pratinjau(pelaksanaan, tugas, aktor)

@@ -34,5 +34,6 @@ urlpatterns = [
     path("tugas/<int:tugas_id>/tolak/", views.tugas_tolak, name="tugas_tolak"),
     path("tugas/<int:tugas_id>/klaim/", views.tugas_klaim, name="tugas_klaim"),
     path("tugas/<int:tugas_id>/alihkan/", views.tugas_alihkan, name="tugas_alihkan"),
+    path("tugas/<int:tugas_id>/pratinjau.pdf", views.tugas_pratinjau, name="tugas_pratinjau"),
     path("lampiran/<int:lampiran_id>/", views.lampiran_unduh, name="lampiran_unduh"),
 ]

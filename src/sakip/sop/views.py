@@ -6,13 +6,13 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -301,15 +301,19 @@ def pelaksanaan_detail(request: HttpRequest, pelaksanaan_id: int) -> HttpRespons
     for e in p.peristiwa.all():
         t = tugas.get(e.tugas_id)
         lini.append({"peristiwa": e, "tugas": t})
-    baris_tugas = [
-        {
-            "tugas": t,
-            "baku": p.versi.langkah_ke(t.langkah_no).get("waktu") or "",
-            "aktual": engine.durasi_aktual_menit(t),
-            "kondisi": engine.kondisi_tenggat(t, timezone.now()),
-        }
-        for t in sorted(tugas.values(), key=lambda t: (t.dibuat_pada, t.pk))
-    ]
+    sekarang = timezone.now()
+    baris_tugas = []
+    for t in sorted(tugas.values(), key=lambda t: (t.dibuat_pada, t.pk)):
+        aktual = engine.durasi_aktual_menit(t)
+        baris_tugas.append(
+            {
+                "tugas": t,
+                "baku": p.versi.langkah_ke(t.langkah_no).get("waktu") or "",
+                "aktual": aktual,
+                "kondisi": engine.kondisi_tenggat(t, sekarang),
+                **waktu_langkah(t, aktual),
+            }
+        )
     return render(
         request,
         "sop/pelaksanaan_detail.html",
@@ -323,6 +327,33 @@ def pelaksanaan_detail(request: HttpRequest, pelaksanaan_id: int) -> HttpRespons
             "form_batal": BatalForm(),
         },
     )
+
+
+def waktu_langkah(tugas: Tugas, aktual: int | None) -> dict:
+    """The timeline's reading of one finished step against its standard.
+
+    Working minutes are the measure (the standard counts office hours), but 0 working
+    minutes for work done at night reads like "no time at all": the clock time elapsed is
+    shown beside it whenever it differs, and the bar compares actual with the standard.
+    """
+    if tugas.selesai_pada is None or aktual is None:
+        return {"kalender": None, "luar_jam_kerja": False, "batang": None}
+    kalender = max(0, int((tugas.selesai_pada - tugas.dibuat_pada).total_seconds() // 60))
+    baku = tugas.waktu_baku_menit
+    batang = None
+    if baku:
+        skala = max(baku, aktual, 1)
+        batang = {
+            "baku": round(baku * 100 / skala, 1),
+            "aktual": round(aktual * 100 / skala, 1),
+            "lewat": aktual > baku,
+            "persen": round(aktual * 100 / baku),
+        }
+    return {
+        "kalender": kalender if kalender != aktual else None,
+        "luar_jam_kerja": aktual == 0 and kalender > 0,
+        "batang": batang,
+    }
 
 
 @require_POST
@@ -350,7 +381,11 @@ def pelaksanaan_batal(request: HttpRequest, pelaksanaan_id: int) -> HttpResponse
 def kotak_tugas(request: HttpRequest) -> HttpResponse:
     sekarang = timezone.now()
     qs = engine.kotak_tugas(request.user).select_related(
-        "pelaksanaan__sop", "jabatan", "diklaim_oleh", "instansi"
+        "pelaksanaan__sop",
+        "jabatan",
+        "diklaim_oleh",
+        "instansi",
+        "dikembalikan_dari__selesai_oleh",
     )
     kondisi = request.GET.get("kondisi", "")
     if kondisi == "terlambat":
@@ -385,6 +420,8 @@ def _tugas(request, tugas_id: int) -> Tugas:
             "jabatan",
             "diklaim_oleh",
             "selesai_oleh",
+            "dikembalikan_dari__selesai_oleh",
+            "dikembalikan_dari__jabatan",
         ),
         request.user,
         pk=tugas_id,
@@ -393,7 +430,23 @@ def _tugas(request, tugas_id: int) -> Tugas:
 
 @login_required
 def tugas_detail(request: HttpRequest, tugas_id: int) -> HttpResponse:
-    tugas = _tugas(request, tugas_id)
+    return _halaman_tugas(request, _tugas(request, tugas_id))
+
+
+def _halaman_tugas(
+    request: HttpRequest,
+    tugas: Tugas,
+    *,
+    kekurangan=None,
+    galat_passphrase: str = "",
+    isian: dict | None = None,
+) -> HttpResponse:
+    """The task page; after a refused action it shows why, keeping what the user typed.
+
+    `kekurangan`: what the document still lacks (links to fill it in, at the top);
+    `galat_passphrase`: the passphrase field's own error; `isian`: the typed note/team.
+    """
+    isian = isian or {}
     p = tugas.pelaksanaan
     langkah = p.versi.langkah_ke(tugas.langkah_no)
     # What earlier steps of this run produced: the kelengkapan of this step comes from them.
@@ -406,13 +459,14 @@ def tugas_detail(request: HttpRequest, tugas_id: int) -> HttpResponse:
         .order_by("selesai_pada", "id")
     ]
     boleh = engine.boleh_bertindak(request.user, tugas)
-    selesai_form = SelesaiForm()
+    selesai_form = SelesaiForm(initial={k: v for k, v in isian.items() if k != "berkas"})
     selesai_form.atur_tim(p.instansi, wajib=bool(langkah.get("bentuk_tim")))
     pengikat = dokumen_terikat.pengikat_untuk(p.versi.definisi)
     dokumen = dokumen_terikat.dokumen_dari(p)
     calon = [o for o in engine.penerima_tugas(tugas) if o.pk != request.user.pk]
     if tugas.diklaim_oleh_id and tugas.jabatan_id:
         calon = [o for o in engine.pemangku(tugas.jabatan) if o.pk != request.user.pk]
+    tindakan_langkah = langkah.get("tindakan") or ""
     return render(
         request,
         "sop/tugas_detail.html",
@@ -424,6 +478,10 @@ def tugas_detail(request: HttpRequest, tugas_id: int) -> HttpResponse:
             "sebelumnya": sebelumnya,
             "boleh": boleh,
             "kondisi": engine.kondisi_tenggat(tugas, timezone.now()),
+            "pengembalian": _pengembalian(tugas),
+            "kekurangan": kekurangan,
+            "galat_passphrase": galat_passphrase,
+            "isian": isian,
             "selesai_form": selesai_form,
             "keputusan_form": KeputusanForm(),
             "alihkan_form": AlihkanForm(calon=calon) if calon else None,
@@ -431,14 +489,30 @@ def tugas_detail(request: HttpRequest, tugas_id: int) -> HttpResponse:
             "tujuan_ya": _langkah_tujuan(p, langkah, "ya"),
             "pengikat": pengikat,
             "dokumen": dokumen,
-            "url_dokumen": pengikat.url(dokumen) if dokumen is not None else "",
-            "url_unduh": pengikat.url_unduh(dokumen) if dokumen is not None else None,
-            "perubahan": engine.perubahan_sejak_pemeriksaan(p) if dokumen is not None else None,
-            "tindakan": langkah.get("tindakan") or "",
+            "url_dokumen": pengikat.url(dokumen) if pengikat and dokumen is not None else "",
+            "url_unduh": pengikat.url_unduh(dokumen) if pengikat and dokumen is not None else None,
+            "perubahan": engine.perubahan_sejak_pemeriksaan(p),
+            "tindakan": tindakan_langkah,
+            "menandatangani": boleh and tindakan_langkah == "tanda_tangan",
             "perlu_passphrase": boleh and engine.perlu_passphrase(tugas, request.user),
             "naskah": _naskah(p),
         },
     )
+
+
+def _pengembalian(tugas: Tugas) -> dict | None:
+    """Who returned this work, as what, when and why (None for work that is not returned)."""
+    asal = tugas.dikembalikan_dari
+    if asal is None:
+        return None
+    return {
+        "nama": asal.selesai_oleh.nama_lengkap if asal.selesai_oleh else _("Pemeriksa"),
+        "jabatan": asal.jabatan.nama if asal.jabatan else asal.pelaksana_nama,
+        "waktu": asal.selesai_pada,
+        "catatan": asal.catatan,
+        "langkah_no": asal.langkah_no,
+        "tugas": asal,
+    }
 
 
 def _naskah(p: Pelaksanaan) -> dict | None:
@@ -471,17 +545,53 @@ def _langkah_tujuan(p: Pelaksanaan, langkah: dict, cabang: str) -> dict | None:
     return p.versi.langkah_ke(no)
 
 
-def _aksi(request, tugas_id: int, fungsi, pesan_ok: str) -> HttpResponse:
+def _penyebab(exc: BaseException, kelas) -> BaseException | None:
+    """`exc` or the error it was raised from, when it is a `kelas` (None: neither)."""
+    while exc is not None:
+        if kelas is not None and isinstance(exc, kelas):
+            return exc
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def _passphrase_salah():
+    try:
+        from sakip.surat.tte import PassphraseSalah
+    except ImportError:  # a Pemda without the letters app signs nothing
+        return None
+    return PassphraseSalah
+
+
+def _aksi(request, tugas_id: int, fungsi, pesan_ok: str, isian: dict | None = None):
+    """Run one task action; a refusal re-renders the task page with the typed note kept."""
     tugas = _tugas(request, tugas_id)
     try:
         fungsi(tugas)
-    except (engine.KesalahanAlur, BerkasDitolak) as exc:
-        messages.error(request, str(exc))
-        return redirect("sop:tugas_detail", tugas_id=tugas.pk)
+    except (engine.KesalahanAlur, BerkasDitolak, ValidationError) as exc:
+        if isian is None:
+            messages.error(request, _pesan_galat(exc))
+            return redirect("sop:tugas_detail", tugas_id=tugas.pk)
+        tugas = _tugas(request, tugas_id)  # re-read: the transaction rolled back
+        kurang = _penyebab(exc, getattr(dokumen_terikat, "DokumenBelumLengkap", None))
+        salah = _penyebab(exc, _passphrase_salah())
+        if isian.get("berkas"):
+            messages.warning(request, _("Berkas belum tersimpan: pilih lagi berkas Anda."))
+        if kurang is not None:
+            return _halaman_tugas(request, tugas, kekurangan=kurang, isian=isian)
+        if salah is not None:
+            return _halaman_tugas(request, tugas, galat_passphrase=_pesan_galat(salah), isian=isian)
+        messages.error(request, _pesan_galat(exc))
+        return _halaman_tugas(request, tugas, isian=isian)
     messages.success(request, pesan_ok)
     if engine.boleh_bertindak(request.user, Tugas.objects.get(pk=tugas.pk)):
         return redirect("sop:tugas_detail", tugas_id=tugas.pk)
     return redirect("sop:pelaksanaan_detail", pelaksanaan_id=tugas.pelaksanaan_id)
+
+
+def _pesan_galat(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(exc)
 
 
 @require_POST
@@ -510,6 +620,12 @@ def tugas_selesai(request: HttpRequest, tugas_id: int) -> HttpResponse:
             passphrase=request.POST.get("passphrase", ""),
         ),
         _("Langkah %(no)s selesai.") % {"no": tugas.langkah_no},
+        isian={
+            "catatan": d["catatan"],
+            "tim": d.get("tim"),
+            "ketua": d.get("ketua"),
+            "berkas": d["berkas"],
+        },
     )
 
 
@@ -526,6 +642,7 @@ def _putuskan(request: HttpRequest, tugas_id: int, *, setuju: bool) -> HttpRespo
             passphrase=request.POST.get("passphrase", "") if setuju else "",
         ),
         _("Disetujui dan diteruskan.") if setuju else _("Dikembalikan untuk diperbaiki."),
+        isian={"catatan_keputusan": catatan},
     )
 
 
@@ -539,6 +656,26 @@ def tugas_setuju(request: HttpRequest, tugas_id: int) -> HttpResponse:
 @login_required
 def tugas_tolak(request: HttpRequest, tugas_id: int) -> HttpResponse:
     return _putuskan(request, tugas_id, setuju=False)
+
+
+@login_required
+def tugas_pratinjau(request: HttpRequest, tugas_id: int) -> HttpResponse:
+    """The exact PDF a signing step will sign, for the signer to read before the passphrase."""
+    tugas = _tugas(request, tugas_id)
+    try:
+        hasil = tindakan.pratinjau_pdf(tugas.pelaksanaan, tugas, request.user)
+    except (engine.KesalahanAlur, ValidationError, PermissionDenied) as exc:
+        messages.error(request, _pesan_galat(exc))
+        return redirect("sop:tugas_detail", tugas_id=tugas.pk)
+    if hasil is None:  # not a signing step, or nothing to sign yet: back to the task
+        messages.info(request, _("Langkah ini tidak menandatangani dokumen; tidak ada pratinjau."))
+        return redirect("sop:tugas_detail", tugas_id=tugas.pk)
+    pdf, nama = hasil
+    respons = HttpResponse(pdf, content_type="application/pdf")
+    respons["Content-Disposition"] = content_disposition_header(
+        False, f"pratinjau-{nama or 'dokumen.pdf'}"
+    )
+    return respons
 
 
 @require_POST

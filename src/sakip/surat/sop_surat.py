@@ -99,6 +99,68 @@ class PenanganSurat:
             tugas__pelaksanaan=akar, jenis_mime="application/pdf"
         ).exists()
 
+    def periksa_passphrase(self, pelaksanaan, tugas, aktor, passphrase: str) -> None:
+        """Before the signing step freezes anything: an empty or wrong passphrase stops it
+        (PassphraseSalah). A BSrE signer is only asked at signing itself."""
+        from .tte import services as tte
+        from .tte.penanda import penanda_untuk
+
+        if not self.perlu_passphrase(pelaksanaan, tugas, aktor):
+            return
+        if not passphrase:
+            raise ValidationError(
+                _("Masukkan passphrase TTE Anda untuk menandatangani dokumen ini.")
+            )
+        if tte.punya_kunci(aktor):
+            penanda = penanda_untuk(aktor)
+            if hasattr(penanda, "periksa_passphrase"):
+                penanda.periksa_passphrase(passphrase)
+
+    def pratinjau(self, pelaksanaan, tugas, aktor) -> tuple[bytes, str] | None:
+        """The PDF the signing step will sign — the document as its binder renders it (or
+        the run's last PDF) with the Lembar Pengesahan and the paraf so far — unsigned.
+        Once signed, the signed file itself. Writes nothing."""
+        from sakip.sop import engine
+
+        from .services import _klasifikasi
+        from .tte import lembar
+        from .tte.services import jabatan_di
+
+        akar, dokumen = _akar_dan_dokumen(pelaksanaan)
+        surat = _surat(akar, dokumen)
+        if surat is not None and surat.berkas_ttd:
+            with surat.berkas_ttd.open("rb") as f:
+                return f.read(), surat.berkas_ttd.name.rsplit("/", 1)[-1]
+        pdf, nama = _pdf(akar, dokumen)
+        if pdf is None:
+            return None
+        if surat is None:
+            surat = Surat(
+                instansi=akar.instansi,
+                arah=Surat.Arah.KELUAR,
+                status=Surat.Status.DRAF,
+                perihal=akar.judul[:500],
+                klasifikasi=_klasifikasi(akar.versi.definisi.get("kode_klasifikasi")),
+            )
+        paraf = (
+            list(surat.paraf.select_related("pegawai").order_by("waktu", "id")) if surat.pk else []
+        )
+        # The lembar names who will sign: the viewer when it is their task, else its holder.
+        penanda = aktor
+        if not engine.boleh_bertindak(aktor, tugas):
+            penanda = next(iter(engine.penerima_tugas(tugas)), aktor)
+        kepala = engine.jabatan_kepala(akar.instansi_id)
+        jabatan = jabatan_di(penanda, akar.instansi_id, utamakan_id=kepala.pk if kepala else None)
+        hasil, _bidang = lembar.dokumen_siap_tanda_tangan(
+            surat,
+            pdf,
+            nama=penanda.nama_lengkap,
+            nip=penanda.nip_tampil,
+            jabatan=jabatan,
+            paraf=paraf,
+        )
+        return hasil, f"pratinjau-{nama}"
+
     def jalankan(self, aksi: str, pelaksanaan, tugas, aktor, *, passphrase: str = "") -> dict:
         fungsi = getattr(self, f"_{aksi}", None)
         if fungsi is None:

@@ -76,12 +76,18 @@ def test_satu_alamat_menebak_banyak_akun_diblokir(persona, client):
     assert r.status_code == 429
 
 
-def test_keluar_hanya_dengan_post(persona, masuk):
+def test_keluar_lewat_get_meminta_konfirmasi_lalu_post_mengeluarkan(persona, masuk):
     c = masuk(persona.a.staf)
-    assert c.get("/akun/keluar/").status_code == 405
+    r = c.get("/akun/keluar/")  # a typed or bookmarked address: asked, not signed out
+    isi = r.content.decode()
+    assert r.status_code == 200 and "Keluar dari SAKIP?" in isi and "Staf Alpha" in isi
+    assert 'method="post" action="/akun/keluar/"' in isi and "Ya, keluar" in isi
+    assert c.get("/").status_code == 200  # still signed in
     r = c.post("/akun/keluar/")
-    assert r.status_code == 302
+    assert r.status_code == 302 and r["Location"] == "/akun/masuk/"
     assert c.get("/").status_code == 302  # back to the sign-in page
+    assert c.get("/akun/keluar/")["Location"] == "/akun/masuk/"  # a guest is sent to sign in
+    assert c.put("/akun/keluar/").status_code == 405
 
 
 def test_ganti_sandi(persona, masuk):

@@ -67,9 +67,14 @@ def test_sop_menolak_tanda_tangan_tanpa_responden(persona, sop_ikm_a):
     p = engine.mulai(aktor=a.camat, sop=sop_ikm_a, judul="SPP dan IKM 2026", periode="2026-S1")
     periode = dokumen_terikat.dokumen_dari(p)
     assert (periode.tahun, periode.semester) == (2026, 1)
-    ttd = jalankan_sampai(p, 9)
-    with pytest.raises(KesalahanAlur, match="Belum ada responden"):
-        engine.selesaikan(aktor=a.camat, tugas=ttd, catatan="Ditandatangani")
+    # Refused where the Sekretaris hands the report to the Camat, not on the Camat's phone.
+    koreksi = jalankan_sampai(p, 8)
+    with pytest.raises(KesalahanAlur, match="belum lengkap") as galat:
+        engine.selesaikan(aktor=a.sekcam, tugas=koreksi, catatan="Diperiksa")
+    assert "Belum ada responden" in galat.value.kekurangan[0].pesan
+    assert galat.value.kekurangan[0].url == f"/ikm/periode/{periode.pk}/"
+    koreksi.refresh_from_db()
+    assert koreksi.status == "terbuka"
     periode.refresh_from_db()
     assert periode.status != "ditandatangani" and not periode.pdf
 

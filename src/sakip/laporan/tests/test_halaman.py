@@ -2,6 +2,7 @@
 narrative, the Sekcam comments, the Camat signs and the report freezes; the evaluator reads
 every agency's reports without edit controls; another agency finds nothing."""
 
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -18,7 +19,7 @@ from sakip.sop import engine
 from sakip.sop import services as sop
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-BATAS_QUERY_DAFTAR = 13  # 4 for the list, the rest for the menu and the session
+BATAS_QUERY_DAFTAR = 14  # 4 for the list, the rest for the menu (and its badges) and the session
 
 
 @pytest.fixture
@@ -74,7 +75,8 @@ def test_kasubag_menyiapkan_laporan_sekali_per_periode(persona, masuk):
     isi = c.post(daftar, {"jenis": "bulanan", "tahun": 2025}).content.decode()
     assert "Laporan bulanan memerlukan bulan 1–12." in isi
     isi = c.get(daftar).content.decode()
-    assert "Oktober 2025" in isi and "Semester I 2025" in isi and "Tahun 2025" in isi
+    assert "Laporan Bulanan Oktober 2025" in isi and "Laporan Semesteran Semester I 2025" in isi
+    assert ">LKjIP 2025</a>" in isi
 
 
 def test_narasi_tersimpan_teraudit_dan_tampil_di_pratinjau(persona, lkjip, masuk):
@@ -206,7 +208,7 @@ def test_evaluator_membaca_tanpa_kontrol_ubah(persona, lkjip, masuk):
     isi = c.get("/laporan/").content.decode()
     assert "Kecamatan Alpha" in isi and "Kecamatan Beta" in isi
     isi = c.get(f"/laporan/instansi/{persona.a.instansi.pk}/").content.decode()
-    assert "Tahun 2025" in isi and 'id="siapkan"' not in isi
+    assert "LKjIP 2025" in isi and 'id="siapkan"' not in isi
     isi = c.get(_url(lkjip)).content.decode()
     assert 'id="baca-saja"' in isi and "95,24%" in isi and "Lengkapi data IKM." in isi
     assert "<textarea" not in isi and "Tandai sudah ditangani" not in isi
@@ -253,3 +255,16 @@ def test_daftar_menunjukkan_pelaksanaan_sop_dan_jumlah_query_tetap(
     with django_assert_max_num_queries(BATAS_QUERY_DAFTAR):
         isi = c.get(daftar).content.decode()
     assert isi.count('id="laporan-') == 13 and "LB 11" in isi
+
+
+def test_tautan_laporan_tahunan_menyebut_laporannya(persona, masuk):
+    """The yearly report, the LKjIP and the SAKIP report of one year each say which report
+    the link opens (they all read "Tahun 2025" before)."""
+    a = persona.a
+    for jenis in ("tahunan", "lkjip", "sakip"):
+        services.siapkan_laporan(aktor=a.kasubag, instansi=a.instansi, jenis=jenis, tahun=2025)
+    isi = masuk(a.kasubag).get(f"/laporan/instansi/{a.instansi.pk}/").content.decode()
+    tautan = re.findall(r'<a href="/laporan/\d+/">([^<]+)</a>', isi)
+    assert sorted(tautan) == ["LKjIP 2025", "Laporan SAKIP 2025", "Laporan Tahunan 2025"]
+    assert "Tahun 2025" not in isi
+    assert 'aria-label="PDF LKjIP 2025"' in isi and 'aria-label="Buka Laporan SAKIP 2025"' in isi

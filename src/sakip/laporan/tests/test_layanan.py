@@ -24,7 +24,12 @@ def data(persona):
     ikm = Indikator.objects.get(renstra=r, kode="IT1")
     for bulan, nilai in ((1, "80.5"), (6, "82.1"), (12, "84.6")):
         Realisasi.objects.create(
-            instansi=a.instansi, tahun=2025, bulan=bulan, indikator=ikm, nilai=Decimal(nilai)
+            instansi=a.instansi,
+            tahun=2025,
+            bulan=bulan,
+            indikator=ikm,
+            nilai=Decimal(nilai),
+            status=Realisasi.Status.DISETUJUI,
         )
     return r
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from sakip.notifikasi import services as notifikasi
 from sakip.organisasi.models import Instansi, Jabatan
 from sakip.perencanaan.models import IndikatorPK, PerjanjianKinerja, RencanaAksi
+from sakip.sop.dokumen_terikat import Kekurangan
 from sakip.sop.engine import pemangku
 
 from .. import capaian as rumus
@@ -193,6 +194,14 @@ def simpan_kesimpulan(*, aktor, evaluasi: EvaluasiTriwulan, kesimpulan: str) -> 
             raise AturanPengukuran(_("Evaluasi yang sudah ditandatangani tidak dapat diubah."))
         evaluasi.kesimpulan = (kesimpulan or "").strip()
         return services.simpan(aktor=aktor, objek=evaluasi, keterangan="Kesimpulan evaluasi")
+
+
+def kekurangan_evaluasi(evaluasi: EvaluasiTriwulan) -> list[Kekurangan]:
+    """What the evaluation lacks before it is handed on for paraf and signature."""
+    if evaluasi.ditandatangani_pada is not None or evaluasi.kesimpulan.strip():
+        return []
+    url = reverse("pengukuran:evaluasi_triwulan", args=[evaluasi.pk]) + "#kesimpulan"
+    return [Kekurangan(_("Kesimpulan evaluasi belum ditulis"), url)]
 
 
 def tandatangani_evaluasi(*, aktor, evaluasi: EvaluasiTriwulan) -> EvaluasiTriwulan:

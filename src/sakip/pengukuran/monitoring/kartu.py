@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sakip.organisasi.models import Instansi
 from sakip.perencanaan.models import AnggaranKas, ItemAnggaran
+from sakip.sop.dokumen_terikat import Kekurangan
 
 from .. import penilaian, services
 from ..models import BarisKartuKendali, KartuKendali, RealisasiAnggaran, Rekomendasi
@@ -138,6 +140,33 @@ def isi_kartu(
     return berubah
 
 
+def kekurangan_kartu(kartu: KartuKendali) -> list[Kekurangan]:
+    """What the card still lacks before it is handed on (to the Sekretaris' paraf, the
+    head's signature): a row without realisasi fisik would be read as "nothing done".
+    Each named in words, linking to its row on the card page."""
+    if kartu.status == KartuKendali.Status.DITANDATANGANI:
+        return []
+    url = reverse("pengukuran:kartu_kendali", args=[kartu.pk])
+    baris = list(kartu.baris.select_related("item"))
+    if not baris:
+        return [Kekurangan(_("Kartu kendali belum memuat kegiatan dari DPA"), url)]
+    return [
+        Kekurangan(
+            _("Realisasi fisik %(tingkat)s “%(nama)s” (%(kode)s) belum diisi")
+            % {
+                "tingkat": _("sub kegiatan")
+                if b.item.level == ItemAnggaran.Level.SUB_KEGIATAN
+                else _("kegiatan"),
+                "nama": b.item.nama,
+                "kode": b.item.kode,
+            },
+            f"{url}#baris-{b.pk}",
+        )
+        for b in baris
+        if b.realisasi_fisik is None
+    ]
+
+
 def tandatangani_kartu(*, aktor, kartu: KartuKendali) -> KartuKendali:
     """The head signs the month's card (through the monitoring SOP run); it is then frozen.
 
@@ -152,15 +181,9 @@ def tandatangani_kartu(*, aktor, kartu: KartuKendali) -> KartuKendali:
         kartu = KartuKendali.objects.select_for_update(of=("self",)).get(pk=kartu.pk)
         if kartu.status == KartuKendali.Status.DITANDATANGANI:
             return kartu
-        kosong = [
-            b.item.kode for b in kartu.baris.select_related("item") if b.realisasi_fisik is None
-        ]
-        if not kartu.baris.exists():
-            raise AturanPengukuran(_("Kartu kendali belum memuat kegiatan."))
-        if kosong:
-            raise AturanPengukuran(
-                _("Realisasi fisik belum diisi untuk %(kode)s.") % {"kode": ", ".join(kosong)}
-            )
+        kurang = kekurangan_kartu(kartu)
+        if kurang:
+            raise AturanPengukuran(" ".join(f"{k.pesan}." for k in kurang))
         kartu.status = KartuKendali.Status.DITANDATANGANI
         kartu.ditandatangani_pada = timezone.now()
         return services.simpan(aktor=aktor, objek=kartu, keterangan="Kartu kendali ditandatangani")

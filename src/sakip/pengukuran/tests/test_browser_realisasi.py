@@ -1,6 +1,6 @@
 """In Chromium: the Camat enters March's realisasi of his indicator on the grid (htmx, one
-row), and the dashboard's capaian figure and chart for that indicator change; the Kasubag
-approves it; the grid and the dashboard on a phone."""
+row); the dashboard does not count it while it waits; the Kasubag approves it on a phone,
+and the dashboard's capaian figure and chart for that indicator change."""
 
 import pytest
 
@@ -56,18 +56,11 @@ def test_isi_realisasi_lalu_dasbor_berubah(persona, live_server, browser, tangka
     assert (str(r.nilai), r.status, r.catatan) == ("80.0000", "diajukan", "Survei IKM bulan Maret")
     tangkapan(camat, "grid-setelah-ajukan")
 
+    # Submitted is not approved: the dashboard does not move, and says why.
     camat.goto(dasbor)
-    capaian = camat.locator("#dasbor-IT1 .nilai-capaian")
-    assert capaian.inner_text().strip() == "95,24%"
-    capaian.locator("summary").click()
-    assert "80 / 84 × 100 = 95,24%" in capaian.inner_text()
-    assert camat.evaluate(NILAI_IT1) == 95.24
-    assert camat.locator("#kpi-kelengkapan .angka").inner_text().startswith("1")
-    camat.locator("#versi-cetak svg").first.wait_for()
-    tangkapan(camat, "dasbor-sesudah")
-    camat.get_by_role("link", name="Rincian capaian").click()
-    camat.locator("#capaian-IT1").wait_for()
-    tangkapan(camat, "capaian")
+    assert camat.locator("#dasbor-IT1 .nilai-capaian").inner_text().strip().startswith("—")
+    assert camat.evaluate(NILAI_IT1) is None
+    assert "IT1" in camat.locator("#menunggu-persetujuan").inner_text()
     camat.context.close()
 
     kasubag = _masuk(browser, live_server, a.kasubag, ponsel=True)
@@ -83,6 +76,13 @@ def test_isi_realisasi_lalu_dasbor_berubah(persona, live_server, browser, tangka
     assert r.status == "disetujui"
     kasubag.goto(dasbor)
     kasubag.locator("#grafik-capaian").wait_for()
+    capaian = kasubag.locator("#dasbor-IT1 .nilai-capaian")
+    assert capaian.inner_text().strip() == "95,24%"
+    capaian.locator("summary").click()
+    assert "80 / 84 × 100 = 95,24%" in capaian.inner_text()
+    assert kasubag.evaluate(NILAI_IT1) == 95.24
+    assert kasubag.locator("#kpi-kelengkapan .angka").inner_text().startswith("1")
+    kasubag.locator("#versi-cetak svg").first.wait_for()
     tangkapan(kasubag, "dasbor-ponsel")
 
     # the budget of March, then the capaian page with serapan and efficiency

@@ -31,9 +31,11 @@ def data(persona):
     ]:
         r = Realisasi(instansi=a.instansi, tahun=2025, bulan=bulan, indikator=ind[kode])
         r.nilai = D(nilai)
-        services.simpan_realisasi(aktor=a.kasubag, realisasi=r)
+        r = services.simpan_realisasi(aktor=a.kasubag, realisasi=r, ajukan=True)
+        services.periksa_realisasi(aktor=a.kasubag, realisasi=r, setuju=True)
     r = Realisasi(instansi=a.instansi, tahun=2025, bulan=2, indikator=ind["IS2"], nilai_skala="WTP")
-    services.simpan_realisasi(aktor=a.kasubag, realisasi=r)
+    r = services.simpan_realisasi(aktor=a.kasubag, realisasi=r, ajukan=True)
+    services.periksa_realisasi(aktor=a.kasubag, realisasi=r, setuju=True)
     sub1 = ItemAnggaran.objects.get(dokumen=dpa, kode="7.01.01.2.01.0001")
     for bulan in (1, 2, 3):
         services.simpan_realisasi_anggaran(
@@ -151,8 +153,9 @@ def test_jumlah_query_tidak_tumbuh_dengan_indikator(
         TargetTahunan.objects.create(indikator=ind, tahun=2025, target=D(50))
         for bulan in (1, 2, 3):
             Realisasi.objects.create(
-                instansi=a.instansi, tahun=2025, bulan=bulan, indikator=ind, nilai=D(n)
-            )
+                instansi=a.instansi, tahun=2025, bulan=bulan, indikator=ind, nilai=D(n),
+                status=Realisasi.Status.DISETUJUI,
+            )  # fmt: skip
         sub = ItemAnggaran.objects.create(
             dokumen=dpa, induk=kegiatan, level="sub", kode=f"7.01.01.2.01.{n + 100:04d}",
             nama=f"Sub {n}", pagu=D(1_000_000),

@@ -1,4 +1,5 @@
-"""The demo measurement data: Bungaraya's 2025 and 2026, the other agencies partly filled.
+"""The demo measurement data: every agency's closed 2025, Bungaraya's 2026 to October, the
+other agencies' 2026 partly filled.
 
 The demo organisation, plans and measurements are loaded once for this module (users are
 created with a fast hasher) and flushed after it; each test runs in a transaction that is
@@ -225,11 +226,12 @@ def test_agensi_lain_terisi_sebagian(dibuat):
     assert set(dayun_bulan.values()) == {_setahun(9)}
     assert set(_bulan(bagian, 2026).values()) == {_setahun(6)}
     for instansi in (mempura, dayun, bagian):
-        assert not Realisasi.objects.filter(instansi=instansi, tahun=2025).exists()
         dpa = penilaian.dpa_tahun(instansi.pk, 2026)
         assert 0 < penilaian.serapan_dpa(dpa)[1].nilai < 80
     tutup = {
-        i.kode_unit: max(PenutupanBulan.objects.filter(instansi=i).values_list("bulan", flat=True))
+        i.kode_unit: max(
+            PenutupanBulan.objects.filter(instansi=i, tahun=2026).values_list("bulan", flat=True)
+        )
         for i in (mempura, dayun, bagian)
     }
     assert tutup == {"KEC-MPR": 8, "KEC-DY": 7, "BAG-ADPEM": 5}
@@ -241,3 +243,58 @@ def test_pk_draf_tidak_diukur(bungaraya):
     draf = IndikatorPK.objects.filter(sasaran__pk_dokumen__status="draf")
     assert draf.exists()
     assert not Realisasi.objects.filter(indikator_pk__in=draf).exists()
+
+
+@pytest.mark.parametrize("kode_unit", ["KEC-BR", "KEC-MPR", "KEC-DY", "BAG-ADPEM"])
+def test_2025_setahun_penuh_disetujui_dipantau_dan_diarsipkan(dibuat, kode_unit):
+    """Every agency's 2025 reads like a closed year: each indicator entered for all twelve
+    months and approved, the months closed, a signed card a month, four signed quarterly
+    evaluations with recommendations, budget spent and the year-end archive signed."""
+    instansi = Instansi.objects.get(kode_unit=kode_unit)
+    indikator = set(
+        Indikator.objects.filter(renstra__instansi=instansi).values_list("kode", flat=True)
+    )
+    bulan = _bulan(instansi, 2025)
+    assert set(bulan) == indikator
+    assert set(bulan.values()) == {_setahun(12)}
+    realisasi = Realisasi.objects.filter(instansi=instansi, tahun=2025)
+    assert set(realisasi.values_list("status", flat=True)) == {"disetujui"}
+    assert all(services.bulan_tertutup(instansi.pk, 2025, b) for b in range(1, 13))
+    kartu = KartuKendali.objects.filter(instansi=instansi, tahun=2025)
+    assert sorted(kartu.values_list("bulan", flat=True)) == list(range(1, 13))
+    assert set(kartu.values_list("status", flat=True)) == {"ditandatangani"}
+    assert all(k.baris.exists() for k in kartu)
+    evaluasi = EvaluasiTriwulan.objects.filter(instansi=instansi, tahun=2025)
+    assert sorted(evaluasi.values_list("triwulan", flat=True)) == [1, 2, 3, 4]
+    assert all(e.kesimpulan and e.ditandatangani_pada for e in evaluasi)
+    rekomendasi = Rekomendasi.objects.filter(instansi=instansi, evaluasi__tahun=2025)
+    assert rekomendasi.filter(status="selesai").exists()
+    for r in rekomendasi.exclude(status="terbuka"):
+        assert r.tindak_lanjut
+    dpa = penilaian.dpa_tahun(instansi.pk, 2025)
+    assert 85 <= penilaian.serapan_dpa(dpa)[1].nilai <= 100
+    arsip = ArsipKinerja.objects.get(instansi=instansi, tahun=2025)
+    assert arsip.ditandatangani_oleh is not None
+    assert all(i["realisasi"] is not None and i["capaian"] for i in arsip.isi["indikator"])
+    # Plausible, not perfect: most indicators on target, some under.
+    capaian = [b.nilai for b in penilaian.capaian_renstra(instansi, 2025)]
+    assert any(c < 100 for c in capaian) and sum(c >= 100 for c in capaian) >= len(capaian) / 2
+
+
+def test_rekomendasi_masih_terbuka_hanya_triwulan_terakhir(dibuat):
+    terbuka = Rekomendasi.objects.filter(status="terbuka").select_related("evaluasi", "instansi")
+    assert terbuka.exists()
+    for r in terbuka:
+        terakhir = {"KEC-BR": (2026, 3)}.get(r.instansi.kode_unit, (2025, 4))
+        assert (r.evaluasi.tahun, r.evaluasi.triwulan) == terakhir
+
+
+def test_kartu_2025_mencatat_kendala_pencairan_yang_tertunda(bungaraya):
+    baris = [
+        b
+        for k in KartuKendali.objects.filter(instansi=bungaraya, tahun=2025, bulan__in=(5, 6))
+        for b in k.baris.select_related("item")
+        if b.kendala
+    ]
+    assert {b.item.kode for b in baris} == {"7.01.03.2.01"}
+    assert all(b.tindak_lanjut and b.realisasi_fisik < b.target_fisik for b in baris)

@@ -190,7 +190,8 @@ def test_ekspor_matriks_capaian(persona, renstra, client):
     for bulan, nilai in ((1, 78), (3, 80)):
         r = Realisasi(instansi=a.instansi, tahun=2025, bulan=bulan, indikator=ind["IT1"])
         r.nilai = D(nilai)
-        services.simpan_realisasi(aktor=a.camat, realisasi=r)
+        r = services.simpan_realisasi(aktor=a.camat, realisasi=r, ajukan=True)
+        services.periksa_realisasi(aktor=a.camat, realisasi=r, setuju=True)
     sub = dpa.item.get(kode="7.01.01.2.01.0001")
     services.simpan_realisasi_anggaran(aktor=a.kasubag, item=sub, bulan=2, jumlah=D(6_000_000))
     client.force_login(a.staf)

@@ -52,7 +52,12 @@ def pk_pejabat(a, jabatan, nama: str, target, tw1=None) -> IndikatorPK:
 
 def realisasi_pk(a, ind: IndikatorPK, bulan: int, nilai) -> Realisasi:
     return Realisasi.objects.create(
-        instansi=a.instansi, tahun=TAHUN, bulan=bulan, indikator_pk=ind, nilai=D(str(nilai))
+        instansi=a.instansi,
+        tahun=TAHUN,
+        bulan=bulan,
+        indikator_pk=ind,
+        nilai=D(str(nilai)),
+        status=Realisasi.Status.DISETUJUI,
     )
 
 
@@ -188,6 +193,7 @@ def test_evaluasi_membandingkan_dengan_target_triwulan_dan_kepala_menandatangani
         bulan=3,
         indikator=ikm.indikator_renstra,
         nilai=D(81),
+        status=Realisasi.Status.DISETUJUI,
     )
     ev = monitoring.buat_evaluasi(aktor=a.kasubag, instansi=a.instansi, tahun=TAHUN, triwulan=1)
     baris = {b.indikator.nama: b for b in monitoring.capaian_triwulan(a.instansi, TAHUN, 1)}
@@ -314,15 +320,16 @@ def test_sop_monitoring_membawa_kartu_bulan_itu_dan_tanda_tangan_membekukannya(
     assert isinstance(kartu, KartuKendali) and (kartu.tahun, kartu.bulan) == (TAHUN, 4)
     assert kartu.baris.count() == 2
 
-    # The Camat's approval at step 4 signs the card: refused while a row is empty.
-    ttd = jalankan_sampai(p, 4)
-    assert ttd.pelaksanaan.versi.langkah_ke(4)["tindakan"] == "tanda_tangan"
-    with pytest.raises(engine.KesalahanAlur, match="Realisasi fisik belum diisi"):
-        engine.putuskan(aktor=a.camat, tugas=ttd, setuju=True)
-    ttd.refresh_from_db()
-    assert ttd.status == "terbuka"
+    # The Kasubag's draft (step 2) goes to the Sekretaris: refused while a row is empty.
+    susun = jalankan_sampai(p, 2)
+    with pytest.raises(dokumen_terikat.DokumenBelumLengkap, match="Kartu kendali April 2025"):
+        engine.selesaikan(aktor=a.kasubag, tugas=susun)
+    susun.refresh_from_db()
+    assert susun.status == "terbuka"
 
     isi_semua(a.kasubag, kartu, 45, kendala="Cuaca")
+    ttd = jalankan_sampai(p, 4)  # the Camat's approval at step 4 signs the card
+    assert ttd.pelaksanaan.versi.langkah_ke(4)["tindakan"] == "tanda_tangan"
     engine.putuskan(aktor=a.camat, tugas=ttd, setuju=True)
     kartu.refresh_from_db()
     assert kartu.status == "ditandatangani" and kartu.ditandatangani_pada is not None
@@ -350,8 +357,8 @@ def test_sop_monev_triwulanan_membawa_kartu_bulan_terakhir_triwulan(persona, ren
     p = engine.mulai(aktor=a.camat, sop=sop, judul="Monev TW II 2025", periode="2025-Q2")
     kartu = dokumen_terikat.dokumen_dari(p)
     assert (kartu.tahun, kartu.bulan) == (TAHUN, 6)
+    isi_semua(a.kasubag, kartu, 70)  # before the draft goes to review (step 5 → 6)
     ttd = jalankan_sampai(p, 9)
-    isi_semua(a.kasubag, kartu, 70)
     engine.selesaikan(aktor=a.camat, tugas=ttd, catatan="Ditandatangani")
     kartu.refresh_from_db()
     assert kartu.status == "ditandatangani"
@@ -394,7 +401,14 @@ def test_arsip_tahunan_memuat_target_realisasi_capaian_dan_hanya_dibaca_setelah_
 ):
     a = persona.a
     it1 = rencana["renstra"].indikator.get(kode="IT1")
-    Realisasi.objects.create(instansi=a.instansi, tahun=TAHUN, bulan=12, indikator=it1, nilai=D(82))
+    Realisasi.objects.create(
+        instansi=a.instansi,
+        tahun=TAHUN,
+        bulan=12,
+        indikator=it1,
+        nilai=D(82),
+        status=Realisasi.Status.DISETUJUI,
+    )
     realisasi_pk(a, rencana["ind_kasubag"], 12, 95)
     RealisasiAnggaran.objects.create(item=rencana["sub1"], bulan=12, jumlah=D(54_000_000))
 

@@ -39,6 +39,7 @@ def isi_realisasi(agensi, kode: str, bulan: int, nilai) -> Realisasi:
         indikator=indikator,
         nilai=D(str(nilai)) if angka else None,
         nilai_skala="" if angka else nilai,
+        status=Realisasi.Status.DISETUJUI,
     )
 
 

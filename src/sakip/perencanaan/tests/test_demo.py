@@ -81,11 +81,21 @@ def test_demo_memuat_siklus_bungaraya_dan_agensi_lain(dibuat):
     assert dpa.item.filter(level="program").count() == 5
     assert dpa.item.filter(level="sub").count() == 15
     for kode_unit in ("KEC-MPR", "KEC-DY", "BAG-ADPEM"):
-        dpa = DokumenAnggaran.objects.get(instansi__kode_unit=kode_unit, jenis="dpa")
-        assert dpa.item.filter(level="program").count() == 2
-        pk = PerjanjianKinerja.objects.get(instansi__kode_unit=kode_unit, tahun=2026)
-        assert pk.status == "ditandatangani"
-        assert pk.total_anggaran() == dpa.total_pagu()
+        for tahun in (2025, 2026):
+            dpa = DokumenAnggaran.objects.get(
+                instansi__kode_unit=kode_unit, jenis="dpa", tahun=tahun
+            )
+            assert dpa.item.filter(level="program").count() == 2
+            pk = PerjanjianKinerja.objects.get(instansi__kode_unit=kode_unit, tahun=tahun)
+            assert pk.status == "ditandatangani"
+            assert pk.total_anggaran() == dpa.total_pagu()
+        # 2025 is a closed year with its whole planning chain; 2026 holds only the DPA.
+        jenis = set(
+            DokumenAnggaran.objects.filter(instansi__kode_unit=kode_unit).values_list(
+                "jenis", "tahun"
+            )
+        )
+        assert jenis == {("renja", 2025), ("rka", 2025), ("dpa", 2025), ("dpa", 2026)}
 
 
 def test_program_dinilai_dengan_indikator_renstra(dibuat):
@@ -141,7 +151,7 @@ def test_anggaran_kas_sama_dengan_pagu(dibuat):
 
 def test_pk_ditandatangani_dalam_30_hari_setelah_dpa(dibuat):
     ditandatangani = PerjanjianKinerja.objects.filter(status="ditandatangani")
-    assert ditandatangani.count() == 12
+    assert ditandatangani.count() == 15  # Bungaraya's nine, and 2025 and 2026 of the others
     for pk in ditandatangani:
         dpa = services.dpa_tahun(pk.instansi_id, pk.tahun)
         assert dpa.tanggal_pengesahan < pk.tanggal <= dpa.tanggal_pengesahan + timedelta(days=30)
@@ -161,3 +171,19 @@ def test_rencana_aksi_camat_menjumlah_ke_pk(dibuat):
         assert sum(a.target for a in trantibum.aksi.all()) == trantibum.target
         ikm = indikator.get(indikator_renstra__kode="IS1.1")
         assert ikm.aksi.get(periode=4).target == ikm.target
+
+
+def test_rencana_aksi_2025_agensi_lain_menjumlah_ke_pk(dibuat):
+    for kode_unit in ("KEC-MPR", "KEC-DY", "BAG-ADPEM"):
+        kepala = PerjanjianKinerja.objects.get(
+            instansi__kode_unit=kode_unit, tahun=2025, jabatan__peran="kepala"
+        )
+        aksi = RencanaAksi.objects.filter(indikator__sasaran__pk_dokumen=kepala)
+        assert aksi.count() == 12  # three indicators, four quarters
+        assert not aksi.filter(aksi="").exists()
+        assert aksi.aggregate(s=Sum("anggaran"))["s"] == kepala.total_anggaran()
+    # The running year of the smaller agencies has no Rencana Aksi in the demo.
+    assert not RencanaAksi.objects.filter(
+        indikator__sasaran__pk_dokumen__tahun=2026,
+        indikator__sasaran__pk_dokumen__instansi__kode_unit="KEC-MPR",
+    ).exists()

@@ -49,14 +49,15 @@ def test_tolak_perbaiki_setujui_paraf_tandatangan(
     _buka_tugas(kasubag, live_server, judul)
     kasubag.get_by_role("button", name="Kembalikan untuk diperbaiki").click()
     kasubag.get_by_text("Tulis catatan perbaikan").wait_for()  # a note is required
-    kasubag.get_by_label("Catatan perbaikan (wajib bila dikembalikan)").fill(
+    kasubag.get_by_label("Catatan pemeriksaan (wajib bila dikembalikan)").fill(
         "Capaian triwulan belum dimasukkan"
     )
     kasubag.get_by_role("button", name="Kembalikan untuk diperbaiki").click()
     kasubag.get_by_text("Dikembalikan untuk diperbaiki.").first.wait_for()
 
     _buka_tugas(staf, live_server, judul)
-    staf.get_by_text("Capaian triwulan belum dimasukkan").wait_for()  # the note reaches the typist
+    # the note reaches the typist, at the top of the page
+    staf.locator("#dikembalikan").get_by_text("Capaian triwulan belum dimasukkan").wait_for()
     staf.get_by_label("Catatan").fill("Capaian triwulan ditambahkan")
     staf.get_by_role("button", name="Selesai").click()
     staf.get_by_text("Langkah 2 selesai.").wait_for()

@@ -78,8 +78,11 @@ def test_tanda_tangan_ditolak_tanpa_dpa_lalu_membekukan_pk(persona, sop_pk):
     IndikatorPK.objects.create(sasaran=sasaran, nama="IKM", satuan="nilai", target=82)
     ttd = jalankan_sampai(p, 9)
     assert p.versi.langkah_ke(9)["tindakan"] == "tanda_tangan"
-    with pytest.raises(KesalahanAlur, match="DPA tahun 2026 belum disahkan"):
+    with pytest.raises(dokumen_terikat.DokumenBelumLengkap) as galat:
         engine.selesaikan(aktor=a.camat, tugas=ttd)
+    assert [k.pesan for k in galat.value.kekurangan] == [
+        "DPA tahun 2026 belum disahkan: PK ditandatangani setelah DPA disahkan"
+    ]
     assert p.tugas.get(status="terbuka").pk == ttd.pk  # nothing moved
     renstra = Renstra.objects.create(instansi=a.instansi, tahun_awal=2025, tahun_akhir=2029)
     DokumenAnggaran.objects.create(

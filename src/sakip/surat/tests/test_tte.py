@@ -103,7 +103,7 @@ def test_tanda_tangan_visual_berada_di_kotak_lembar_dengan_qr(persona, surat, ca
 def test_passphrase_salah_tidak_menandatangani_dan_tidak_mengambil_nomor(
     persona, surat, camat_berkunci
 ):
-    with pytest.raises(PassphraseSalah, match="Passphrase salah. Dokumen tidak ditandatangani."):
+    with pytest.raises(PassphraseSalah, match="Passphrase salah. Dokumen belum ditandatangani"):
         services.tandatangani(aktor=camat_berkunci, surat=surat, passphrase="bukan-ini")
     surat.refresh_from_db()
     assert not surat.berkas_ttd and not surat.sha256_ttd

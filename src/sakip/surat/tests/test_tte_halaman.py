@@ -46,7 +46,7 @@ def test_passphrase_salah_lewat_halaman_memberi_pesan_jelas(persona, surat, masu
     c = masuk(persona.a.camat)
     r = c.post(_url("tandatangani", surat), {"passphrase": "salah"})
     assert r.status_code == 400
-    assert "Passphrase salah. Dokumen tidak ditandatangani." in r.content.decode()
+    assert "Passphrase salah. Dokumen belum ditandatangani" in r.content.decode()
     surat.refresh_from_db()
     assert not surat.berkas_ttd and surat.nomor_surat == ""
     r = c.post(_url("tandatangani", surat), {"passphrase": SANDI}, follow=True)

@@ -24,6 +24,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from sakip.sop.kesalahan import KesalahanAlur
+
 log = logging.getLogger(__name__)
 
 
@@ -31,9 +33,22 @@ class TteGagal(ValidationError):
     """Signing failed; nothing was signed (the message says why, in Indonesian)."""
 
 
-class PassphraseSalah(TteGagal):
+class PassphraseSalah(TteGagal, KesalahanAlur):
+    """The signer's passphrase did not open the key (or BSrE refused it): nothing signed,
+    no number taken. Distinct from the document's own refusals, so the form can mark
+    the passphrase field; also a KesalahanAlur, so the SOP engine passes it on as is."""
+
     def __init__(self, message=None):
-        super().__init__(message or _("Passphrase salah. Dokumen tidak ditandatangani."))
+        super().__init__(
+            message
+            or _(
+                "Passphrase salah. Dokumen belum ditandatangani dan tidak ada nomor yang diambil."
+            ),
+            code="passphrase_salah",
+        )
+
+    def __str__(self) -> str:
+        return " ".join(self.messages)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PencarianConfig(AppConfig):
+    name = "sakip.pencarian"
+    verbose_name = "Pencarian"
