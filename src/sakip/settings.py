@@ -173,7 +173,7 @@ WHITENOISE_ROOT = PACKAGE_DIR / "static" / "sakip" / "akar"
 SAKIP_RENSTRA_TAHUN_AWAL = envint("SAKIP_RENSTRA_TAHUN_AWAL", 2021)
 
 # A PK signed more than this many days after the DPA's approval gets a warning
-# (DOMAIN.md §6: "at most one month after the DPA", to be verified per Pemda).
+# (docs/domain.md §6: "at most one month after the DPA", to be verified per Pemda).
 PK_BATAS_HARI_SETELAH_DPA = envint("PK_BATAS_HARI_SETELAH_DPA", 30)
 
 # Largest file a step may attach, in megabytes.

@@ -1,4 +1,4 @@
-"""The SKM arithmetic of PermenPAN-RB 14/2017 (DOMAIN.md §9), exact and free of Django.
+"""The SKM arithmetic of PermenPAN-RB 14/2017 (docs/domain.md §9), exact and free of Django.
 
 NRR per unsur = sum of its answers / number of questionnaires that answered it;
 NRR tertimbang = NRR × 1/9; IKM = Σ NRR tertimbang × 25. Everything is a `Fraction`:
@@ -25,7 +25,7 @@ KODE_UNSUR = tuple(f"U{i}" for i in range(1, 10))
 BOBOT = Fraction(1, 9)  # each of the nine elements weighs exactly one ninth
 SKALA_IKM = 25  # the 1–4 scale × 25 gives the 25–100 index
 
-# (lowest IKM of the grade, mutu, kinerja), best first: DOMAIN.md §9 conversion table.
+# (lowest IKM of the grade, mutu, kinerja), best first: docs/domain.md §9 conversion table.
 KONVERSI = (
     (Fraction("88.31"), "A", "Sangat Baik"),
     (Fraction("76.61"), "B", "Baik"),

@@ -1,5 +1,5 @@
 """The public satisfaction survey (SKM/IKM, PermenPAN-RB 14/2017) and the Standar
-Pelayanan (PermenPAN-RB 15/2014): DOMAIN.md §9.
+Pelayanan (PermenPAN-RB 15/2014): docs/domain.md §9.
 
 An agency offers services (Layanan), each with its Standar Pelayanan. A survey period
 (PeriodeSurvei: a semester or a year) collects questionnaires (Responden) for the
@@ -100,7 +100,7 @@ class Layanan(models.Model):
 
 
 class StandarPelayanan(models.Model):
-    """The Standar Pelayanan of one service (PermenPAN-RB 15/2014, DOMAIN.md §9).
+    """The Standar Pelayanan of one service (PermenPAN-RB 15/2014, docs/domain.md §9).
 
     Six service-delivery components and eight management components, each free text
     (one item per line is rendered as a list). Published once it is set (ditetapkan).

@@ -1,4 +1,4 @@
-"""Recording one filled questionnaire (SKM, PermenPAN-RB 14/2017; DOMAIN.md §9).
+"""Recording one filled questionnaire (SKM, PermenPAN-RB 14/2017; docs/domain.md §9).
 
 Every questionnaire — sent from the public form, typed in from paper or read from an
 Excel import — passes `validasi_responden` and is written by `catat_responden`, so the

@@ -1,4 +1,4 @@
-"""Working calendars and holidays per Pemda: the data working time is counted on (DOMAIN.md §5).
+"""Working calendars and holidays per Pemda, the data working time counts on (docs/domain.md §5).
 
 Both belong to a Pemda as a whole; agency staff read their own Pemda's rows (and their
 agency's own calendar), only the Pemda's administrators change them (services.py).

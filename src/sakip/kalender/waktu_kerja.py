@@ -1,4 +1,4 @@
-"""Working-time arithmetic: SOP time standards are counted in office hours (DOMAIN.md §5).
+"""Working-time arithmetic: SOP time standards are counted in office hours (docs/domain.md §5).
 
 A `Kalender` says when an agency works: office hours, an optional break, the working
 weekdays and the holidays (libur nasional, cuti bersama, libur daerah). The functions

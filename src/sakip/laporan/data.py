@@ -2,7 +2,7 @@
 
 `data_laporan(laporan)` returns plain JSON-ready data (numbers as strings formatted the
 Indonesian way, plus raw values where documents compute), used by the page, the PDF, the
-DOCX and — frozen at signing — the archive. DOMAIN.md §8: the LKjIP's Bab III shows, per
+DOCX and — frozen at signing — the archive. docs/domain.md §7–8: the LKjIP's Bab III shows, per
 sasaran and indicator, target against realisation this year, against previous years,
 against the Renstra end target and a national standard, causes and solutions, efficiency
 and the programs that supported the result; 3.2 shows the budget realisation.

@@ -270,7 +270,7 @@ def _serapan_program(program: list[dict]) -> Decimal | None:
 
 
 def _efisiensi_indikator(ind: dict) -> str:
-    """Capaian against the absorption of the supporting programs (DOMAIN.md §7)."""
+    """Capaian against the absorption of the supporting programs (docs/domain.md §7)."""
     program = ind.get("program") or []
     if not program:
         return (

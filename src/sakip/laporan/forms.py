@@ -15,7 +15,7 @@ from .models import Laporan
 BULAN = [(n, nama) for n, nama in enumerate(BULAN_PANJANG, start=1)]
 SEMESTER = [(1, _("Semester I")), (2, _("Semester II"))]
 
-# What each section of the narrative is for, shown next to its text box (DOMAIN.md §8).
+# What each section of the narrative is for, shown next to its text box (docs/domain.md §8).
 BAGIAN = {
     "kata_pengantar": (_("Kata Pengantar"), _("Pengantar singkat dari kepala instansi.")),
     "ikhtisar": (

@@ -1,4 +1,4 @@
-"""Reports drafted from the agency's data (DOMAIN.md §8): monthly, semester and yearly
+"""Reports drafted from the agency's data (docs/domain.md §8): monthly, semester and yearly
 reports, the LKjIP and the "SAKIP" report. People write the narrative; the signature
 freezes the data, the narrative and the rendered files."""
 

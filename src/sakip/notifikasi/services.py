@@ -36,7 +36,9 @@ def _email(alamat: str, judul: str, isi: str, tautan: str) -> None:
     if tautan:
         teks += f"\n\n{settings.SITE_URL.rstrip('/')}{tautan}"
     try:
-        send_mail(f"[SAKIP] {judul}", teks, None, [alamat])
+        # A title may come from what someone typed (an SOP run's title): a line break in a
+        # Subject would raise BadHeaderError after the commit, so whitespace is collapsed.
+        send_mail(f"[SAKIP] {' '.join(judul.split())}", teks, None, [alamat])
     except OSError:
         # The in-app notification stands; a mail server outage must not undo the work.
         log.warning("Email ke %s gagal dikirim", alamat, exc_info=True)

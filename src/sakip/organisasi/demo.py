@@ -31,7 +31,7 @@ class J:
 
 
 def _kecamatan(nama: str, kode: str, kode_unit: str, alamat: str, orang: dict) -> dict:
-    """A kecamatan's positions as the seeds name them (DOMAIN.md §2)."""
+    """A kecamatan's positions as the seeds name them (docs/domain.md §2)."""
     k = kode
     return {
         "nama": f"Kecamatan {nama}",

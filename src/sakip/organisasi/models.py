@@ -1,4 +1,4 @@
-"""Who works where: Pemda → Instansi → Jabatan (a tree) → Pegawai (DOMAIN.md §2)."""
+"""Who works where: Pemda → Instansi → Jabatan (a tree) → Pegawai (docs/domain.md §2)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from .validators import format_nip, normalisasi_nip, validasi_nip
 
 LOGO_VALIDATORS = [FileExtensionValidator(["png", "jpg", "jpeg", "svg"])]
 
-# Actor names the seed SOPs use (DOMAIN.md §2–§3); an agency maps each it uses.
+# Actor names the seed SOPs use (docs/domain.md §2–§3); an agency maps each it uses.
 NAMA_PELAKSANA_SOP = [
     "Camat",
     "Sekretaris",

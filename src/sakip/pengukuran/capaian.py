@@ -1,4 +1,4 @@
-"""Capaian (achievement) and period aggregation, DOMAIN.md §7. Pure functions, no database.
+"""Capaian (achievement) and period aggregation, docs/domain.md §7. Pure functions, no database.
 
 Every result carries the formula with the numbers used, so a figure on a page or in a
 document can show how it was computed.

@@ -1,4 +1,4 @@
-"""Demo measurement data for the demo Pemda (perencanaan/demo.py), DOMAIN.md §7.
+"""Demo measurement data for the demo Pemda (perencanaan/demo.py), docs/domain.md §7.
 
 Every agency has 2025 fully measured: realisations entered by the holder of each
 indicator's responsible position and approved by the Kasubag Perencanaan, budget

@@ -1,4 +1,4 @@
-"""Measuring performance (DOMAIN.md §7; seed 001's monitoring cycle; seed 003's data requests).
+"""Measuring performance (docs/domain.md §7; seed 001's monitoring cycle; seed 003's data requests).
 
 Realisasi is recorded per month: for a Renstra indicator (the agency-level measure, by
 its responsible position) or for a PK indicator that has no Renstra indicator (an
@@ -29,7 +29,7 @@ UANG = {"max_digits": 18, "decimal_places": 2, "default": Decimal("0")}
 
 
 class AturanCapaian(models.Model):
-    """A Pemda's capaian settings: cap (e.g. 120%) and floor at 0 (DOMAIN.md §7)."""
+    """A Pemda's capaian settings: cap (e.g. 120%) and floor at 0 (docs/domain.md §7)."""
 
     pemda = models.OneToOneField(Pemda, on_delete=models.CASCADE, related_name="aturan_capaian")
     batas_atas = models.DecimalField(

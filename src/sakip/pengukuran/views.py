@@ -470,7 +470,7 @@ def _label(pilihan, nilai: str) -> str:
 
 
 def rumus_realisasi(c: penilaian.CapaianIndikator, sampai: int) -> str:
-    """How the realisation to date came from the months (DOMAIN.md §7 period aggregation)."""
+    """How the realisation to date came from the months (docs/domain.md §7 period aggregation)."""
     terisi = [(b, v) for b, v in enumerate(c.bulanan[:sampai], 1) if v not in (None, "")]
     if not terisi:
         return _("belum ada realisasi s.d. %(b)s") % {"b": _nama_bulan(sampai)}

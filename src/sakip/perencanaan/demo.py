@@ -1,4 +1,4 @@
-"""Demo planning data for the demo Pemda (organisasi/demo.py), DOMAIN.md §6.
+"""Demo planning data for the demo Pemda (organisasi/demo.py), docs/domain.md §6.
 
 Kecamatan Bungaraya runs the whole cycle for 2025 and 2026: Renstra 2021–2026, Renja,
 RKA and DPA, IKU, the Camat's PK cascaded down the position tree, and the Camat's

@@ -1,4 +1,4 @@
-"""Excel import/export of the planning matrices (DOMAIN.md §6) in the layouts staff already use.
+"""Excel import/export of the planning matrices (docs/domain.md §6) in the layouts staff use.
 
 Each matrix is described once as sheets (`Lembar`: title block, columns, rows); the same
 description writes the filled export, the blank template and checks an uploaded file.
@@ -281,7 +281,7 @@ class Nilai:
 
 @dataclass(frozen=True)
 class BentukTarget:
-    """What a target cell may hold, given the Renstra indicator it measures (DOMAIN.md §6–7).
+    """What a target cell may hold, given the Renstra indicator it measures (docs/domain.md §6–7).
 
     `rentang` None: no indicator to tell, so a number or a range are both accepted.
     """

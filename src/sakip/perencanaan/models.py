@@ -1,4 +1,4 @@
-"""Performance planning (DOMAIN.md §6): Renstra → Renja → RKA/DPA → IKU → PK → Rencana Aksi.
+"""Performance planning (docs/domain.md §6): Renstra → Renja → RKA/DPA → IKU → PK → Rencana Aksi.
 
 Targets are either numbers with a unit or a value on a named scale (e.g. the BPK
 opinion WTP/WDP/TW/TMP); `NilaiTarget` holds both, and a range [target, target_atas]
@@ -98,7 +98,7 @@ class NilaiTarget(models.Model):
 
 
 def validasi_target(nilai: NilaiTarget, indikator) -> None:
-    """DOMAIN.md §6–7: a number with a unit, a range for `rentang`, or a scale value."""
+    """docs/domain.md §6–7: a number with a unit, a range for `rentang`, or a scale value."""
     if indikator is None:
         return
     skala = indikator.skala
@@ -298,7 +298,7 @@ class Indikator(models.Model):
     penanggung_jawab = models.ForeignKey(
         Jabatan, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # LKjIP Bab III compares with a national standard where one exists (DOMAIN.md §7).
+    # LKjIP Bab III compares with a national standard where one exists (docs/domain.md §7).
     standar_nasional = models.CharField(_("standar nasional"), max_length=100, blank=True)
     urutan = models.PositiveIntegerField(default=0)
 

@@ -297,7 +297,7 @@ def dpa_tahun(instansi_id: int, tahun: int) -> DokumenAnggaran | None:
 def tandatangani_pk(*, aktor, pk: PerjanjianKinerja, tanggal: datetime.date) -> HasilTandaTangan:
     """Sign a PK: only after the year's DPA is approved; warn when signed late after it.
 
-    DOMAIN.md §6: the PK is drawn up at most one month after the DPA *(verify)* — the
+    docs/domain.md §6: the PK is drawn up at most one month after the DPA *(verify)* — the
     limit is `PK_BATAS_HARI_SETELAH_DPA` days.
     """
     with transaction.atomic():

@@ -1,4 +1,4 @@
-"""The planning documents the planning SOPs carry (DOMAIN.md §6, issue: wired to the SOPs).
+"""The planning documents the planning SOPs carry (docs/domain.md §6, issue: wired to the SOPs).
 
 PK SOP → the head's Perjanjian Kinerja of the run's year; Renstra SOP → the Renstra of
 the period; IKU SOP → the IKU of the Renstra covering the year; Renja/RKA/DPA SOPs → the

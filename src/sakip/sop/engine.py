@@ -2,7 +2,7 @@
 
 Every transition runs in one transaction that locks the run's row first
 (`SELECT … FOR UPDATE`), re-reads the task, checks it is still open, applies the
-step's rule from the run's own version (DOMAIN.md §3: approve goes forward, reject
+step's rule from the run's own version (docs/domain.md §3: approve goes forward, reject
 returns to the actor who must correct), appends a `Peristiwa` and an audit record,
 and creates the next task. Two people acting at once: the second one waits for the
 lock, then finds the task closed and gets `KesalahanAlur` with a clear message.

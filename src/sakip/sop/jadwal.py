@@ -1,6 +1,6 @@
 """Recurrence: which period an SOP runs for today, and the periodic jobs that start it.
 
-DOMAIN.md §3: Laporan Bulanan monthly, evaluation quarterly, Laporan Semesteran twice a
+docs/domain.md §3: Laporan Bulanan monthly, evaluation quarterly, Laporan Semesteran twice a
 year, Laporan Tahunan/LKjIP/PK/IKU/Renja/RKA/DPA yearly, Renstra every five years.
 A report is made in the period after the one it reports on; a plan for the next year
 is made this year. That is the `acuan` of a schedule (sebelumnya/berjalan/berikutnya),

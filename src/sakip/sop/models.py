@@ -1,6 +1,6 @@
 """SOPs adopted by agencies, their versions, running instances, tasks and the event log.
 
-An SOP definition is data (the library's YAML, DOMAIN.md §3); an agency adopts one
+An SOP definition is data (the library's YAML, docs/domain.md §3); an agency adopts one
 and may edit it, each save being a new `VersiSop`. A `Pelaksanaan` (instance) runs
 on the version it started with; each step becomes a `Tugas` in the inbox of the
 holders of the step actor's position. Every transition appends a `Peristiwa`.

@@ -1,4 +1,4 @@
-"""The printed lembar disposisi (DOMAIN.md §11): letter data, "diteruskan kepada",
+"""The printed lembar disposisi (docs/domain.md §11): letter data, "diteruskan kepada",
 the instruction checkboxes and the notes, on the agency's letterhead."""
 
 from __future__ import annotations

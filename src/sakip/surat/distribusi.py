@@ -1,6 +1,6 @@
 """Distributing a signed letter with a receipt per recipient ("SOP Pengiriman Surat/Dokumen").
 
-The buku ekspedisi of DOMAIN.md §11 as data: one `Pengiriman` per distribution, one
+The buku ekspedisi of docs/domain.md §11 as data: one `Pengiriman` per distribution, one
 `Penerima` per recipient. Internal recipients are positions (Jabatan) of the same Pemda,
 reached in the application (opening the receipt page is the read receipt); external ones
 get an email with a confirmation link, or a paper letter whose signed receipt staff scan.

@@ -1,4 +1,4 @@
-"""The agenda book as an Excel sheet: the columns of the paper book (DOMAIN.md §11)."""
+"""The agenda book as an Excel sheet: the columns of the paper book (docs/domain.md §11)."""
 
 from __future__ import annotations
 

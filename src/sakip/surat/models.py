@@ -1,4 +1,4 @@
-"""Letters, numbers, signatures and archive (DOMAIN.md §11).
+"""Letters, numbers, signatures and archive (docs/domain.md §11).
 
 One `Surat` row is a letter or document in the agency's agenda book: incoming (a
 letter from the kabupaten, with its scan and dispositions) or outgoing (a document an

@@ -1,4 +1,4 @@
-"""Letter-number patterns and gap-free counters (DOMAIN.md §11).
+"""Letter-number patterns and gap-free counters (docs/domain.md §11).
 
 A pattern is data an agency edits (`PengaturanSurat.pola_nomor`), e.g.
 `{kode}/{nomor:03d}/{unit}/{tahun}` → 000.7.2.7/015/KEC-BR/2026. It is interpreted with

@@ -1,5 +1,5 @@
 """Every change to the agenda book: outgoing letters and their numbers, incoming letters
-and their dispositions (DOMAIN.md §11).
+and their dispositions (docs/domain.md §11).
 
 One function per use case, keyword-only `aktor`, one transaction, one audit record.
 Numbers come from gap-free counters locked for the transaction (see `penomoran`): a
@@ -72,7 +72,7 @@ TIDAK_DAPAT_BATAL = (Surat.Status.DIKIRIM, Surat.Status.DIARSIPKAN)
 
 
 def hari_ini() -> datetime.date:
-    """Today in Riau (DOMAIN.md §5: Asia/Jakarta), whatever the server's zone."""
+    """Today in Riau (docs/domain.md §5: Asia/Jakarta), whatever the server's zone."""
     return timezone.localdate(timezone=ZONA)
 
 

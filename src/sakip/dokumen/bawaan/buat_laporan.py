@@ -316,7 +316,7 @@ def _tabel_pk(doc) -> None:
 
 def _tabel_banding(doc) -> None:
     """One indicator against this year's target, two past years, the Renstra end target
-    and the national standard (DOMAIN.md §7, the analyses of Bab III)."""
+    and the national standard (docs/domain.md §7, the analyses of Bab III)."""
     lebar = [Cm(1.9), Cm(1.7), Cm(1.7), Cm(1.7), Cm(1.5), Cm(1.5), Cm(1.7), Cm(1.7), Cm(2.6)]
     tabel = doc.add_table(rows=3, cols=9)
     tabel.style = doc.styles["Table Grid"]

@@ -21,7 +21,7 @@ DIPILIH = [4, 3, 4, 4, 2, 4, 4, 3, 4]
 
 
 def _ikm(semua: list[list[int]]) -> Decimal:
-    """IKM = Σ NRR_i × 1/9 × 25, NRR_i = the mean answer of element i (DOMAIN.md §9)."""
+    """IKM = Σ NRR_i × 1/9 × 25, NRR_i = the mean answer of element i (docs/domain.md §9)."""
     n = len(semua)
     nrr = [Decimal(sum(r[i] for r in semua)) / n for i in range(9)]
     return sum(nrr) / 9 * 25

@@ -1,4 +1,4 @@
-"""The SKM arithmetic (DOMAIN.md §9): exact weights, the conversion table at every
+"""The SKM arithmetic (docs/domain.md §9): exact weights, the conversion table at every
 boundary, Krejcie & Morgan against the published table, the CSV reader."""
 
 import io

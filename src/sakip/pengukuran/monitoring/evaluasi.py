@@ -93,7 +93,7 @@ def _terhadap_target(c, indikator: IndikatorPK, target: RencanaAksi, aturan) -> 
 
 
 def capaian_triwulan(instansi: Instansi, tahun: int, triwulan: int) -> list[BarisEvaluasi]:
-    """Every PK indicator of the year, measured to the quarter's end (DOMAIN.md §7).
+    """Every PK indicator of the year, measured to the quarter's end (docs/domain.md §7).
 
     The quarter's Rencana Aksi target is the yardstick; an indicator with quarterly
     targets but none for this quarter is not assessed now, and one without any is held

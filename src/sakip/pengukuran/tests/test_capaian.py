@@ -1,4 +1,4 @@
-"""Capaian formulas (DOMAIN.md §7) as properties, plus the worked examples people check."""
+"""Capaian formulas (docs/domain.md §7) as properties, plus the worked examples people check."""
 
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""Planning rules with their Indonesian messages (DOMAIN.md §6–7)."""
+"""Planning rules with their Indonesian messages (docs/domain.md §6–7)."""
 
 import datetime
 from decimal import Decimal

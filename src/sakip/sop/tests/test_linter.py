@@ -1,4 +1,4 @@
-"""The SOP linter: every defect DOMAIN.md §3 lists is reported at its SOP and step, our own
+"""The SOP linter: every defect docs/domain.md §3 lists is reported at its SOP and step, our own
 six SOPs are clean, and each check catches its own kind of slip on a small built SOP."""
 
 from dataclasses import replace

@@ -91,7 +91,7 @@ def test_pustaka_memuat_27_sop_seed_dan_7_sop_sendiri(pustaka):
 
 
 def test_sop_seed_berjumlah_268_langkah(pustaka):
-    # DOMAIN.md §3: 27 procedures, 268 steps; the transcription agrees.
+    # docs/domain.md §3: 27 procedures, 268 steps; the transcription agrees.
     per_berkas = {
         sumber: sum(len(pustaka[k].langkah) for k in daftar) for sumber, daftar in KODE_SEED.items()
     }

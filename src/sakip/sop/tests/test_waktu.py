@@ -13,7 +13,7 @@ MENIT_PER_HARI = 450
 
 def test_setiap_waktu_di_pustaka_terbaca_atau_kosong():
     isi = {lk.waktu for sop in muat_pustaka().values() for lk in sop.langkah}
-    # The spellings DOMAIN.md §5 lists, all present in the seeds.
+    # The spellings docs/domain.md §5 lists, all present in the seeds.
     assert {"5 menit", "180 menit", "60 Menit", "1 jam", "1hari", "2 Hari", "14 hari"} <= isi
     assert {"1 Minggu", "1 menit", "30 Menit", "3 hari", "2 jam", ""} <= isi
     for teks in isi:

@@ -1,4 +1,4 @@
-"""Paraf and TTE on outgoing letters, and checking a signed PDF (DOMAIN.md §11).
+"""Paraf and TTE on outgoing letters, and checking a signed PDF (docs/domain.md §11).
 
 - `beri_paraf`: a reviewer initials the letter; the paraf prints on the Lembar Pengesahan.
 - `tandatangani`: the head (or an official holding a TTE key) signs. The letter takes
