@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "sakip.ikm",
     "sakip.surat",
     "sakip.pencarian",
+    "sakip.portal",
 ]
 
 MIDDLEWARE = [
@@ -87,9 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "sakip.organisasi.context_processors.navigasi",
-                "sakip.sop.context_processors.navigasi_sop",
-                "sakip.pengukuran.context_processors.persetujuan_realisasi",
+                "sakip.portal.context_processors.navigasi",
             ],
             "builtins": ["sakip.lib.templatetags.format_id"],
         },

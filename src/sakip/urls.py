@@ -4,18 +4,19 @@ from django.urls import include, path
 from django.views.static import serve
 
 from sakip.api import api
-from sakip.organisasi import views as organisasi_views
+from sakip.portal import urls as portal_urls
+from sakip.portal import views as portal_views
 
 admin.site.site_header = "Data Master SAKIP"
 admin.site.site_title = "SAKIP"
 admin.site.index_title = "Data master Pemda, instansi, jabatan dan pegawai"
 
 urlpatterns = [
-    path("", organisasi_views.beranda, name="beranda"),
+    path("", portal_views.beranda, name="beranda"),
     path("akun/", include("sakip.akun.urls")),
     path("", include("sakip.organisasi.urls")),
     path("", include("sakip.audit.urls")),
-    path("sop/", include("sakip.sop.urls")),
+    path("sop/", include(portal_urls.sop_urlpatterns)),  # sop's routes and the inbox
     path("perencanaan/", include("sakip.perencanaan.urls")),
     path("pengukuran/", include("sakip.pengukuran.urls")),
     path("laporan/", include("sakip.laporan.urls")),

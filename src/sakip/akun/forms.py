@@ -3,6 +3,8 @@ from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.utils.translation import gettext_lazy as _
 
+from sakip.organisasi.models import Pegawai
+
 
 class MasukForm(forms.Form):
     identitas = forms.CharField(
@@ -22,12 +24,13 @@ class MasukForm(forms.Form):
 
     def __init__(self, request=None, *args, diblokir: bool = False, **kwargs):
         self.request = request
-        self.user = None
+        self.user: Pegawai | None = None
         self.diblokir = diblokir
         super().__init__(*args, **kwargs)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data  # what Form.clean returns, typed as a dict
         if self.diblokir:
             # Checked before the password, so a blocked guesser learns nothing.
             raise forms.ValidationError(
@@ -75,7 +78,8 @@ class GantiSandiForm(forms.Form):
         return lama
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data  # what Form.clean returns, typed as a dict
         baru1, baru2 = data.get("sandi_baru1"), data.get("sandi_baru2")
         if baru1 and baru2:
             if baru1 != baru2:

@@ -6,7 +6,7 @@ import datetime
 import decimal
 import hashlib
 import uuid
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -14,6 +14,9 @@ from django.db.models.fields.files import FieldFile
 
 from .context import konteks_sekarang
 from .models import CatatanAudit
+
+# The model saved is the model returned: callers keep their row's own type.
+M = TypeVar("M", bound=models.Model)
 
 # Values never copied into the log, only the fact that they changed.
 RAHASIA = {"password", "p12"}
@@ -74,7 +77,7 @@ def _lokasi(obj: models.Model) -> tuple[int | None, int | None]:
 
 def _ikuti(obj: models.Model, path: str):
     parts = path.split("__")
-    cur = obj
+    cur: models.Model | None = obj
     for part in parts[:-1]:
         cur = getattr(cur, part, None)
         if cur is None:
@@ -130,7 +133,7 @@ def sebelum_disimpan(obj: models.Model) -> dict | None:
     return snapshot(lama) if lama is not None else None
 
 
-def simpan_teraudit(*, aktor, objek: models.Model, keterangan: str = "") -> models.Model:
+def simpan_teraudit(*, aktor, objek: M, keterangan: str = "") -> M:
     """Validate and save one object and write its audit record, in one transaction."""
     with transaction.atomic():
         sebelum = sebelum_disimpan(objek)

@@ -1,9 +1,14 @@
-"""Word templates an agency (or its Pemda) uploads in place of the built-in ones."""
+"""Word templates an agency (or its Pemda) uploads in place of the built-in ones, and the
+abstract models of documents that are signed once and then kept as they were signed."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
@@ -14,6 +19,77 @@ from sakip.lib.akses import ScopedManager
 from sakip.organisasi.models import Instansi, Pemda
 
 from .jenis import JENIS_DOKUMEN
+
+
+class DokumenTertandatangani(models.Model):
+    """A document the head signs once: the signing time is kept, and from then on the
+    document is read-only (the services refuse changes, a second signature is a no-op).
+
+    Shared by the PK (perencanaan), the control card, the quarterly evaluation and the
+    yearly archive (pengukuran), and through `DokumenBeku` the reports (laporan, ikm).
+    """
+
+    ditandatangani_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def sudah_ditandatangani(self) -> bool:
+        return self.ditandatangani_pada is not None
+
+    def tandai_ditandatangani(self) -> None:
+        """Record the signature now (the caller saves, inside its audited transaction)."""
+        self.ditandatangani_pada = timezone.now()
+
+
+class DokumenBeku(DokumenTertandatangani):
+    """A report whose content is frozen at signing: what it showed when signed (`isi_beku`),
+    who signed, and the rendered files. Before signing it is assembled from live data each
+    time it is shown; after, always from `isi_beku`, so later data changes never alter a
+    signed report.
+
+    The subclass has a `status` field whose signed value is "ditandatangani", and `pdf` and
+    `docx` FileFields (each app keeps its files in a folder of its own).
+    """
+
+    STATUS_DITANDATANGANI = "ditandatangani"
+
+    isi_beku = models.JSONField(default=dict, blank=True)
+    dibuat_pada = models.DateTimeField(default=timezone.now)
+    ditandatangani_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def sudah_ditandatangani(self) -> bool:
+        # The status, not the time: it is what lists and filters read.
+        return self.status == self.STATUS_DITANDATANGANI
+
+    def tandai_ditandatangani(self, *, oleh=None) -> None:
+        """Signed now by `oleh` (an SOP step without a signed-in person records nobody)."""
+        self.status = self.STATUS_DITANDATANGANI
+        self.ditandatangani_oleh = oleh if getattr(oleh, "is_authenticated", False) else None
+        super().tandai_ditandatangani()
+
+    def bekukan(self, data: dict) -> None:
+        """Keep `data` as the signed content, in the JSON it will be read back as (dates and
+        decimals become text now, not differently on the next read)."""
+        self.isi_beku = json.loads(json.dumps(data, default=str))
+
+    def isi_dokumen(self, susun: Callable[[DokumenBeku], dict]) -> dict:
+        """The content a document shows: frozen at signing, else `susun(self)` now."""
+        if self.sudah_ditandatangani and self.isi_beku:
+            return self.isi_beku
+        return susun(self)
+
+    def simpan_berkas(self, nama: str, *, pdf: bytes, docx: bytes) -> None:
+        """Keep the signed renderings with the row (the caller saves)."""
+        self.pdf.save(f"{nama}.pdf", ContentFile(pdf), save=False)
+        self.docx.save(f"{nama}.docx", ContentFile(docx), save=False)
 
 
 class TemplatDokumen(models.Model):

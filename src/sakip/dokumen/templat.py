@@ -497,6 +497,23 @@ def _render(isi: bytes, konteks: dict, *, logo: cetak.Logo | None) -> bytes:
     return keluaran.getvalue()
 
 
+# Control characters XML cannot hold (tab and newline stay; \a is docxtpl's own marker).
+_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+def untuk_word(nilai):
+    """Text values made safe for a Word template, through dicts and lists: characters XML
+    cannot hold are dropped, and a newline becomes \a, which docxtpl turns into a new
+    paragraph with the same style (multi-line narrative stays paragraphs in Word)."""
+    if isinstance(nilai, str):
+        return _KENDALI.sub("", nilai).replace("\n", "\a")
+    if isinstance(nilai, dict):
+        return {k: untuk_word(v) for k, v in nilai.items()}
+    if isinstance(nilai, list):
+        return [untuk_word(v) for v in nilai]
+    return nilai
+
+
 def render_docx(instansi: Instansi, jenis: str, konteks: dict) -> bytes:
     """The document of kind `jenis` for `instansi` as .docx bytes.
 

@@ -13,7 +13,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from sakip.lib.akses import get_for_user_or_404
 
-from . import hitung, services
+from . import hitung, rekap, services
 from .hitung import KODE_UNSUR
 from .models import Layanan, PeriodeSurvei
 
@@ -112,7 +112,7 @@ def _periode_out(p: PeriodeSurvei) -> dict:
 
 
 def _hasil_out(periode: PeriodeSurvei, hasil: hitung.HasilIkm) -> dict:
-    nama = services.nama_unsur(periode)
+    nama = rekap.nama_unsur(periode)
     return {
         "responden": hasil.responden,
         "ikm": None if hasil.ikm is None else float(hitung.bulat(hasil.ikm, 2)),
@@ -157,13 +157,13 @@ def daftar_periode(request, instansi_id: int | None = None, tahun: int | None = 
 )
 def hasil_periode(request, periode_id: int):
     periode = get_for_user_or_404(PeriodeSurvei, _user(request), pk=periode_id)
-    hasil = services.hasil_periode(periode)
+    hasil = rekap.hasil_periode(periode)
     return {
         **_hasil_out(periode, hasil),
         "periode": _periode_out(periode),
         "sampel_minimal": hitung.ukuran_sampel(periode.populasi),
         "per_layanan": [
             {**_hasil_out(periode, b.hasil), "layanan_id": b.kunci, "layanan": b.label}
-            for b in services.hasil_per_layanan(periode)
+            for b in rekap.hasil_per_layanan(periode)
         ],
     }

@@ -7,7 +7,5 @@ class IkmConfig(AppConfig):
 
     def ready(self) -> None:
         from .jenis_dokumen import daftarkan_jenis_skm
-        from .sop_ikm import daftarkan_semua
 
-        daftarkan_semua()  # the SPP & IKM SOP carries the survey period and its report
         daftarkan_jenis_skm()  # the SKM report's Word template

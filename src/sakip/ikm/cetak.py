@@ -23,8 +23,9 @@ from django.utils.translation import gettext_lazy
 
 from sakip.dokumen.cetak import kop, pdf_dari_html, tanggal_panjang
 from sakip.lib.akses import get_for_user_or_404
-from sakip.organisasi.models import Instansi, Pegawai
-from sakip.perencanaan.dokumen import ISIAN_KOSONG, jabatan_lengkap, nama_singkat
+from sakip.organisasi.models import Instansi
+from sakip.organisasi.pemangku import penandatangan, tempat_ttd
+from sakip.perencanaan.dokumen import ISIAN_KOSONG
 
 from .models import Layanan, PeriodeSurvei, Responden, StandarPelayanan
 from .qr import data_uri_qr
@@ -60,32 +61,6 @@ def url_pilih_layanan(instansi: Instansi) -> str:
 
 
 # ---------------------------------------------------------------- shared pieces
-
-
-def _tempat(instansi: Instansi) -> str:
-    # A Camat signs in the kecamatan; other agencies sit in the regency's capital.
-    if instansi.jenis == Instansi.Jenis.KECAMATAN:
-        return nama_singkat(instansi)
-    return instansi.pemda.ibukota or nama_singkat(instansi)
-
-
-def kepala(instansi: Instansi) -> dict:
-    """The agency head who sets the Standar Pelayanan: name, NIP, title as signed."""
-    p = (
-        Pegawai.objects.filter(instansi=instansi, jabatan__peran="kepala", is_active=True)
-        .select_related("jabatan")
-        .order_by("pk")
-        .first()
-    )
-    if p is None:
-        return {"nama": ISIAN_KOSONG, "nip": "", "jabatan": _("Kepala"), "jabatan_ttd": "KEPALA"}
-    jabatan = jabatan_lengkap(p.jabatan.nama, instansi)
-    return {
-        "nama": p.nama_lengkap,
-        "nip": p.nip_tampil,
-        "jabatan": jabatan,
-        "jabatan_ttd": jabatan.upper(),
-    }
 
 
 def _baris(teks: str) -> list[str]:
@@ -131,8 +106,9 @@ def standar_konteks(standar: StandarPelayanan) -> dict:
         "standar": standar,
         "kelompok": komponen_standar(standar),
         "tanggal_penetapan": tanggal_panjang(standar.tanggal_penetapan),
-        "tempat_tanggal": f"{_tempat(instansi)}, {tanggal_panjang(standar.tanggal_penetapan)}",
-        "kepala": kepala(instansi),
+        "tempat_tanggal": f"{tempat_ttd(instansi)}, {tanggal_panjang(standar.tanggal_penetapan)}",
+        # The definitive head sets the Standar Pelayanan (an acting one is not named).
+        "kepala": penandatangan(instansi, plt=False, kosong=ISIAN_KOSONG).blok(),
     }
 
 

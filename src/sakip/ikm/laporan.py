@@ -14,7 +14,6 @@ the frozen copy kept when the report is signed.
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from django.template.loader import render_to_string
@@ -22,10 +21,10 @@ from django.utils import timezone
 
 from sakip.dokumen.cetak import kop, nama_pemerintah, pdf_dari_html, tanggal_panjang
 from sakip.lib.formatting import angka
-from sakip.organisasi.models import Instansi, Pegawai
-from sakip.perencanaan.dokumen import ISIAN_KOSONG, jabatan_lengkap, nama_singkat
+from sakip.organisasi.pemangku import penandatangan, tempat_ttd
+from sakip.perencanaan.dokumen import ISIAN_KOSONG
 
-from . import hitung, services
+from . import hitung, rekap, services
 from .hitung import KODE_UNSUR, HasilIkm
 from .models import PeriodeSurvei
 
@@ -45,29 +44,9 @@ def _persen(bagian: int, seluruh: int) -> str:
     return angka(hitung.bulat(Fraction(100 * bagian, seluruh), 2), 2) + "%" if seluruh else "—"
 
 
-def _tempat(instansi: Instansi) -> str:
-    if instansi.jenis == Instansi.Jenis.KECAMATAN:
-        return nama_singkat(instansi)
-    return instansi.pemda.ibukota or nama_singkat(instansi)
-
-
-def _penandatangan(instansi: Instansi) -> dict:
-    p = (
-        Pegawai.objects.filter(instansi=instansi, jabatan__peran="kepala", is_active=True)
-        .select_related("jabatan")
-        .order_by("pk")
-        .first()
-    )
-    if p is None:
-        return {"nama": ISIAN_KOSONG, "nip": "", "jabatan": "Kepala", "jabatan_ttd": "KEPALA"}
-    jabatan = jabatan_lengkap(p.jabatan.nama, instansi)
-    return {"nama": p.nama_lengkap, "nip": p.nip_tampil, "jabatan": jabatan,
-            "jabatan_ttd": jabatan.upper()}  # fmt: skip
-
-
 def _periode(periode: PeriodeSurvei) -> dict:
     instansi = periode.instansi
-    tempat = _tempat(instansi)
+    tempat = tempat_ttd(instansi)
     if periode.ditandatangani_pada:
         tanggal = tanggal_panjang(timezone.localtime(periode.ditandatangani_pada))
     else:
@@ -94,7 +73,7 @@ def _periode(periode: PeriodeSurvei) -> dict:
 
 
 def _unsur(periode: PeriodeSurvei, hasil: HasilIkm) -> list[dict]:
-    nama = services.nama_unsur(periode)
+    nama = rekap.nama_unsur(periode)
     baris = []
     for no, kode in enumerate(KODE_UNSUR, start=1):
         m = hasil.mutu_unsur(kode) or ("—", "—")
@@ -156,7 +135,7 @@ def _kalimat_hasil(periode: PeriodeSurvei, hasil: HasilIkm) -> str:
 
 def _layanan(periode: PeriodeSurvei) -> list[dict]:
     hasil = []
-    for no, b in enumerate(services.hasil_per_layanan(periode), start=1):
+    for no, b in enumerate(rekap.hasil_per_layanan(periode), start=1):
         hasil.append({
             "no": str(no),
             "nama": b.label,
@@ -170,7 +149,7 @@ def _layanan(periode: PeriodeSurvei) -> list[dict]:
 
 def _profil(periode: PeriodeSurvei, responden: int) -> list[dict]:
     hasil = []
-    for grup in services.demografi(periode).values():
+    for grup in rekap.demografi(periode).values():
         hasil.append({
             "judul": str(grup["judul"]),
             "baris": [
@@ -197,7 +176,7 @@ def _prioritas(periode: PeriodeSurvei, hasil: HasilIkm) -> list[dict]:
             "mutu": p.mutu,
             "kinerja": p.kinerja,
         }  # fmt: skip
-        for no, p in enumerate(services.prioritas(periode, hasil), start=1)
+        for no, p in enumerate(rekap.prioritas(periode, hasil), start=1)
     ]
 
 
@@ -210,7 +189,7 @@ def _tren(periode: PeriodeSurvei) -> list[dict]:
             "mutu": h.mutu or "—",
             "kinerja": h.kinerja or "—",
         }  # fmt: skip
-        for p, h in services.tren(periode.instansi)
+        for p, h in rekap.tren(periode.instansi)
         if (p.tahun, p.semester) <= (periode.tahun, periode.semester)
     ]
 
@@ -223,7 +202,7 @@ def _saran(periode: PeriodeSurvei) -> list[dict]:
             "saran": r.saran,
             "tanggal": tanggal_panjang(timezone.localtime(r.waktu)),
         }  # fmt: skip
-        for no, r in enumerate(services.daftar_saran(periode)[:SARAN_MAKS], start=1)
+        for no, r in enumerate(rekap.daftar_saran(periode)[:SARAN_MAKS], start=1)
     ]
 
 
@@ -287,10 +266,10 @@ def _angka(teks: str) -> float:
 
 def data_laporan(periode: PeriodeSurvei) -> dict:
     """The report's content as display-ready text (live data; see `isi_laporan`)."""
-    hasil = services.hasil_periode(periode)
+    hasil = rekap.hasil_periode(periode)
     data = {
         "periode": _periode(periode),
-        "penandatangan": _penandatangan(periode.instansi),
+        "penandatangan": penandatangan(periode.instansi, plt=False, kosong=ISIAN_KOSONG).blok(),
         "hasil": _hasil(periode, hasil),
         "unsur": _unsur(periode, hasil),
         "layanan": _layanan(periode),
@@ -335,9 +314,7 @@ def data_laporan(periode: PeriodeSurvei) -> dict:
 
 def isi_laporan(periode: PeriodeSurvei) -> dict:
     """The signed report's frozen content, or the live draft."""
-    if periode.status == PeriodeSurvei.Status.DITANDATANGANI and periode.isi_beku:
-        return periode.isi_beku
-    return data_laporan(periode)
+    return periode.isi_dokumen(data_laporan)
 
 
 # ---------------------------------------------------------------- PDF and Word
@@ -376,23 +353,9 @@ def laporan_pdf(periode: PeriodeSurvei, data: dict | None = None) -> bytes:
     return pdf_dari_html(laporan_html(periode, data))
 
 
-_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f]")
-
-
-def _untuk_word(nilai):
-    """Multi-line text as Word paragraphs (docxtpl's \\a starts a new paragraph)."""
-    if isinstance(nilai, str):
-        return _KENDALI.sub("", nilai).replace("\n", "\a")
-    if isinstance(nilai, dict):
-        return {k: _untuk_word(v) for k, v in nilai.items()}
-    if isinstance(nilai, list):
-        return [_untuk_word(v) for v in nilai]
-    return nilai
-
-
 def laporan_docx(periode: PeriodeSurvei, data: dict | None = None) -> bytes:
     """The report as .docx from the agency's "laporan_skm" template (or the built-in one)."""
-    from sakip.dokumen.templat import render_docx
+    from sakip.dokumen.templat import render_docx, untuk_word
 
     data = data or isi_laporan(periode)
-    return render_docx(periode.instansi, JENIS_DOKUMEN, _untuk_word(data))
+    return render_docx(periode.instansi, JENIS_DOKUMEN, untuk_word(data))

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sakip.dokumen.models import DokumenBeku
 from sakip.lib.akses import ScopedManager
 from sakip.organisasi.models import Instansi, Pemda
 
@@ -161,7 +162,7 @@ class StandarPelayanan(models.Model):
         return self.tanggal_penetapan is not None
 
 
-class PeriodeSurvei(models.Model):
+class PeriodeSurvei(DokumenBeku):
     """A survey period of an agency, and the SKM report that closes it.
 
     The SPP & IKM SOP run carries this row (sop binder): the period, its answers, the
@@ -189,14 +190,9 @@ class PeriodeSurvei(models.Model):
     unsur = models.JSONField(default=list)
     # Report text people write: {"pendahuluan", "kesimpulan", "rencana_tindak_lanjut", …}.
     narasi = models.JSONField(default=dict, blank=True)
-    isi_beku = models.JSONField(default=dict, blank=True)
+    # The rendered report, kept at signing with the frozen results (DokumenBeku).
     pdf = models.FileField(upload_to="ikm/%Y/", blank=True)
     docx = models.FileField(upload_to="ikm/%Y/", blank=True)
-    dibuat_pada = models.DateTimeField(default=timezone.now)
-    ditandatangani_oleh = models.ForeignKey(
-        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    ditandatangani_pada = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager()
     pemda_path = "instansi__pemda"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_kuesioner
 
 app_name = "ikm"
 urlpatterns = [
@@ -19,9 +19,13 @@ urlpatterns = [
     path("periode/<int:periode_id>/", views.periode_detail, name="periode_detail"),
     path("periode/<int:periode_id>/ubah/", views.periode_ubah, name="periode_ubah"),
     path("periode/<int:periode_id>/status/", views.periode_status, name="periode_status"),
-    path("periode/<int:periode_id>/entri/", views.entri, name="entri"),
-    path("periode/<int:periode_id>/impor/", views.impor_excel, name="impor"),
-    path("periode/<int:periode_id>/impor/templat.xlsx", views.impor_templat, name="impor_templat"),
+    path("periode/<int:periode_id>/entri/", views_kuesioner.entri, name="entri"),
+    path("periode/<int:periode_id>/impor/", views_kuesioner.impor_excel, name="impor"),
+    path(
+        "periode/<int:periode_id>/impor/templat.xlsx",
+        views_kuesioner.impor_templat,
+        name="impor_templat",
+    ),
     path("periode/<int:periode_id>/narasi/", views.narasi, name="narasi"),
     path("periode/<int:periode_id>/laporan.pdf", views.laporan_pdf, name="laporan_pdf"),
     path("periode/<int:periode_id>/laporan.docx", views.laporan_docx, name="laporan_docx"),

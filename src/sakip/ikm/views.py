@@ -1,7 +1,7 @@
 """Staff pages of the survey: an agency's services and periods, a service's Standar
 Pelayanan, a period's results (IKM, NRR per element, per service, per group, trend,
-priorities, suggestions), the paper-entry grid, the Excel import, the report narrative,
-its PDF and DOCX, and the Pemda's comparison of agencies.
+priorities, suggestions), the report narrative, its PDF and DOCX, and the Pemda's
+comparison of agencies. The paper-entry grid and the Excel import: views_kuesioner.py.
 
 Rows are reached through `for_user` (another agency's id answers 404); every write goes
 through `services`/`impor` (PermissionDenied there answers 403, so evaluators read but
@@ -10,7 +10,6 @@ never write).
 
 from __future__ import annotations
 
-import uuid
 from fractions import Fraction
 
 from django.contrib import messages
@@ -20,7 +19,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -33,14 +31,12 @@ from sakip.organisasi.models import Instansi
 from sakip.sop.models import Pelaksanaan
 
 from . import forms as f
-from . import hitung, impor, services
+from . import hitung, rekap, services
 from .hitung import KODE_UNSUR
-from .models import Layanan, PeriodeSurvei, Responden, StandarPelayanan
+from .models import Layanan, PeriodeSurvei, StandarPelayanan
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-BARIS_GRID = 10
-BARIS_GRID_MAKS = 50
 Status = PeriodeSurvei.Status
 
 
@@ -63,11 +59,11 @@ def _nrr(nilai) -> str:
     return angka(hitung.bulat(nilai, 3), 3) if nilai is not None else "—"
 
 
-def _pesan(exc: ValidationError) -> str:
+def pesan_galat(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-def _muat_periode(user, periode_id: int) -> PeriodeSurvei:
+def muat_periode(user, periode_id: int) -> PeriodeSurvei:
     return get_for_user_or_404(
         PeriodeSurvei.objects.select_related("instansi__pemda", "ditandatangani_oleh"),
         user,
@@ -81,7 +77,7 @@ def _muat_layanan(user, layanan_id: int) -> Layanan:
     )
 
 
-def _ke_periode(periode: PeriodeSurvei, jangkar: str = "") -> HttpResponse:
+def ke_periode(periode: PeriodeSurvei, jangkar: str = "") -> HttpResponse:
     url = reverse("ikm:periode_detail", args=[periode.pk])
     return redirect(url + (f"#{jangkar}" if jangkar else ""))
 
@@ -92,7 +88,7 @@ def _galat_form(request, exc: ValidationError, form=None) -> None:
         for kolom, galat in exc.error_dict.items():
             form.add_error(kolom if kolom in form.fields else None, galat)
         return
-    messages.error(request, _pesan(exc))
+    messages.error(request, pesan_galat(exc))
 
 
 # ---------------------------------------------------------------- lists
@@ -110,7 +106,7 @@ def indeks(request: HttpRequest) -> HttpResponse:
 def pemda(request: HttpRequest) -> HttpResponse:
     """Every agency the user may read with its latest IKM, best first."""
     baris = []
-    for r in services.ringkasan_pemda(request.user):
+    for r in rekap.ringkasan_pemda(request.user):
         h = r["hasil"]
         baris.append({**r, "ikm": _ikm(h.ikm), "mutu": h.mutu or "—", "kinerja": h.kinerja or ""})
     baris.sort(key=lambda r: (r["hasil"].ikm is None, -(r["hasil"].ikm or 0), r["instansi"].nama))
@@ -131,9 +127,9 @@ def instansi(request: HttpRequest, instansi_id: int) -> HttpResponse:
         lay.url_formulir = _url("ikm_publik:formulir", ins.kode_unit, lay.slug)
         lay.url_poster = _url("ikm_cetak:poster", lay.pk)
     periode = list(PeriodeSurvei.objects.filter(instansi=ins))
-    jumlah = services.jumlah_responden([p.pk for p in periode])
+    jumlah = rekap.jumlah_responden([p.pk for p in periode])
     for p in periode:
-        p.kemajuan = services.kemajuan(p, jumlah[p.pk])
+        p.kemajuan = rekap.kemajuan(p, jumlah[p.pk])
     return render(
         request,
         "ikm/instansi.html",
@@ -228,7 +224,7 @@ def standar_tetapkan(request: HttpRequest, layanan_id: int) -> HttpResponse:
             tanggal=form.cleaned_data["tanggal_penetapan"],
         )
     except ValidationError as exc:
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("Standar Pelayanan ditetapkan."))
     return redirect("ikm:standar", layanan_id=lay.pk)
@@ -250,13 +246,13 @@ def periode_baru(request: HttpRequest, instansi_id: int) -> HttpResponse:
             _galat_form(request, exc, form)
         else:
             messages.success(request, _("Periode %(p)s siap.") % {"p": p.label})
-            return _ke_periode(p)
+            return ke_periode(p)
     return render(request, "ikm/periode_form.html", {"instansi": ins, "form": form, "baru": True})
 
 
 @login_required
 def periode_ubah(request: HttpRequest, periode_id: int) -> HttpResponse:
-    periode = _muat_periode(request.user, periode_id)
+    periode = muat_periode(request.user, periode_id)
     form = f.PeriodeForm.dari(periode, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -265,7 +261,7 @@ def periode_ubah(request: HttpRequest, periode_id: int) -> HttpResponse:
             _galat_form(request, exc, form)
         else:
             messages.success(request, _("Periode disimpan."))
-            return _ke_periode(periode)
+            return ke_periode(periode)
     return render(
         request,
         "ikm/periode_form.html",
@@ -276,24 +272,24 @@ def periode_ubah(request: HttpRequest, periode_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def periode_status(request: HttpRequest, periode_id: int) -> HttpResponse:
-    periode = _muat_periode(request.user, periode_id)
+    periode = muat_periode(request.user, periode_id)
     aksi = {"buka": services.buka_periode, "tutup": services.tutup_periode}.get(
         request.POST.get("aksi", "")
     )
     if aksi is None:
         messages.error(request, _("Tindakan tidak dikenal."))
-        return _ke_periode(periode)
+        return ke_periode(periode)
     try:
         periode = aksi(aktor=request.user, periode=periode)
     except ValidationError as exc:
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("Status survei: %(s)s.") % {"s": periode.get_status_display()})
-    return _ke_periode(periode)
+    return ke_periode(periode)
 
 
 def _baris_unsur(periode: PeriodeSurvei, hasil, prioritas_kode: set[str]) -> list[dict]:
-    nama = services.nama_unsur(periode)
+    nama = rekap.nama_unsur(periode)
     baris = []
     for kode in KODE_UNSUR:
         m = hasil.mutu_unsur(kode) or ("—", "")
@@ -351,11 +347,11 @@ def periode_detail(request: HttpRequest, periode_id: int) -> HttpResponse:
     """The period's results: IKM, mutu, NRR per element, per service, per group, trend,
     priorities, suggestions; and the period's actions for its agency's staff."""
     user = request.user
-    periode = _muat_periode(user, periode_id)
-    hasil = services.hasil_periode(periode)
-    prioritas = services.prioritas(periode, hasil)
-    tren = services.tren(periode.instansi)
-    saran = services.daftar_saran(periode)
+    periode = muat_periode(user, periode_id)
+    hasil = rekap.hasil_periode(periode)
+    prioritas = rekap.prioritas(periode, hasil)
+    tren = rekap.tren(periode.instansi)
+    saran = rekap.daftar_saran(periode)
     boleh = (
         services.boleh_ubah(user, periode.instansi_id) and periode.status != Status.DITANDATANGANI
     )
@@ -377,10 +373,10 @@ def periode_detail(request: HttpRequest, periode_id: int) -> HttpResponse:
             }
             for p in prioritas
         ],
-        "per_layanan": _tabel_hasil(services.hasil_per_layanan(periode)),
+        "per_layanan": _tabel_hasil(rekap.hasil_per_layanan(periode)),
         "demografi": [
             {"kunci": k, "judul": g["judul"], "baris": _tabel_hasil(g["baris"], hasil.responden)}
-            for k, g in services.demografi(periode).items()
+            for k, g in rekap.demografi(periode).items()
         ],
         "tren": [
             {
@@ -395,7 +391,7 @@ def periode_detail(request: HttpRequest, periode_id: int) -> HttpResponse:
         "grafik_tren": _grafik_tren(tren),
         "saran": saran[:100],
         "jumlah_saran": saran.count(),
-        "kemajuan": services.kemajuan(periode, hasil.responden),
+        "kemajuan": rekap.kemajuan(periode, hasil.responden),
         "boleh_ubah": boleh,
         "form_realisasi": (
             f.RealisasiForm(indikator_qs=indikator)
@@ -408,140 +404,12 @@ def periode_detail(request: HttpRequest, periode_id: int) -> HttpResponse:
     return render(request, "ikm/periode_detail.html", konteks)
 
 
-# ---------------------------------------------------------------- paper questionnaires
-
-
-def _kosong(data: dict) -> bool:
-    kolom = ["jenis_kelamin", "usia", "pendidikan", "pekerjaan", "saran", *KODE_UNSUR]
-    return all(not str(data.get(k) or "").strip() for k in kolom)
-
-
-def _baris_grid(post, jumlah: int) -> list[tuple[int, dict]]:
-    hasil = []
-    for i in range(1, jumlah + 1):
-        data = {k: post.get(f"b-{i}-{k}", "").strip() for k in impor.KOLOM}
-        data["waktu"] = data.pop("tanggal")
-        data["token"] = post.get(f"b-{i}-token", "")
-        hasil.append((i, data))
-    return hasil
-
-
-def _baris_kosong(jumlah: int, layanan_awal, tanggal_awal: str) -> list[tuple[int, dict]]:
-    return [
-        (i, {"layanan": layanan_awal, "waktu": tanggal_awal, "token": str(uuid.uuid4())})
-        for i in range(1, jumlah + 1)
-    ]
-
-
-@login_required
-def entri(request: HttpRequest, periode_id: int) -> HttpResponse:
-    """The paper-entry grid: one row per questionnaire, saved together or not at all."""
-    periode = _muat_periode(request.user, periode_id)
-    layanan = list(Layanan.objects.filter(instansi_id=periode.instansi_id, aktif=True))
-    hari_ini = timezone.localdate()
-    tanggal_awal = hari_ini.isoformat() if periode.mulai <= hari_ini <= periode.selesai else ""
-    layanan_awal = request.GET.get("layanan") or (str(layanan[0].pk) if layanan else "")
-    galat: dict[int, dict] = {}
-    if request.method == "POST":
-        jumlah = min(BARIS_GRID_MAKS, max(1, _int(request.POST.get("jumlah_baris"), BARIS_GRID)))
-        baris = _baris_grid(request.POST, jumlah)
-        isi = [(i, d) for i, d in baris if not _kosong(d)]
-        try:
-            tersimpan = impor.simpan_semua(
-                aktor=request.user, periode=periode, baris=isi, sumber=Responden.Sumber.KERTAS
-            )
-        except impor.BarisTidakSah as exc:
-            galat = exc.per_baris
-            messages.error(
-                request,
-                _("Tidak ada yang disimpan: %(n)s baris perlu diperbaiki.") % {"n": len(galat)},
-            )
-        except ValidationError as exc:
-            messages.error(request, _pesan(exc))
-        else:
-            messages.success(request, _("%(n)s kuesioner kertas disimpan.") % {"n": len(tersimpan)})
-            lay = isi[-1][1].get("layanan") if isi else layanan_awal
-            return redirect(reverse("ikm:entri", args=[periode.pk]) + f"?layanan={lay}")
-    else:
-        jumlah = min(BARIS_GRID_MAKS, max(1, _int(request.GET.get("baris"), BARIS_GRID)))
-        baris = _baris_kosong(jumlah, layanan_awal, tanggal_awal)
-    return render(
-        request,
-        "ikm/entri.html",
-        {
-            "periode": periode,
-            "instansi": periode.instansi,
-            "layanan_list": layanan,
-            "baris": [_sel_grid(i, d, galat.get(i, {})) for i, d in baris],
-            "jumlah_baris": jumlah,
-            "kode_unsur": KODE_UNSUR,
-            "nama_unsur": services.nama_unsur(periode),
-            "pilihan_jk": Responden.JenisKelamin.choices,
-            "pilihan_pendidikan": Responden.Pendidikan.choices,
-            "pilihan_pekerjaan": Responden.Pekerjaan.choices,
-            "boleh_ubah": services.boleh_ubah(request.user, periode.instansi_id),
-        },
-        status=400 if galat else 200,
-    )
-
-
-def _sel_grid(nomor: int, data: dict, galat: dict) -> dict:
-    """One grid row for the template: its values, which fields are wrong, the messages."""
-    return {
-        "nomor": nomor,
-        "data": {k: str(v if v is not None else "") for k, v in data.items()},
-        "jawaban": [(kode, data.get(kode) or "", f"u{kode[1:]}" in galat) for kode in KODE_UNSUR],
-        "salah": set(galat),
-        "pesan": list(dict.fromkeys(galat.values())),
-    }
-
-
-def _int(teks, bawaan: int) -> int:
-    try:
-        return int(teks)
-    except (TypeError, ValueError):
-        return bawaan
-
-
-@login_required
-def impor_excel(request: HttpRequest, periode_id: int) -> HttpResponse:
-    """Upload an Excel file of questionnaires: every row checked, all stored or none."""
-    periode = _muat_periode(request.user, periode_id)
-    form = f.ImporForm(request.POST or None, request.FILES or None)
-    galat: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            tersimpan = impor.impor_xlsx(
-                aktor=request.user, periode=periode, berkas=form.cleaned_data["berkas"]
-            )
-        except ValidationError as exc:
-            galat = exc.messages
-        else:
-            messages.success(request, _("%(n)s kuesioner diimpor.") % {"n": len(tersimpan)})
-            return _ke_periode(periode)
-    return render(
-        request,
-        "ikm/impor.html",
-        {"periode": periode, "instansi": periode.instansi, "form": form, "galat": galat},
-        status=400 if galat else 200,
-    )
-
-
-@login_required
-def impor_templat(request: HttpRequest, periode_id: int) -> HttpResponse:
-    periode = _muat_periode(request.user, periode_id)
-    respons = HttpResponse(impor.templat_xlsx(periode), content_type=impor.XLSX)
-    nama = f"kuesioner-skm-{periode.instansi.kode_unit}-{periode.tahun}-{periode.semester}.xlsx"
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
-    return respons
-
-
 # ---------------------------------------------------------------- the report
 
 
 @login_required
 def narasi(request: HttpRequest, periode_id: int) -> HttpResponse:
-    periode = _muat_periode(request.user, periode_id)
+    periode = muat_periode(request.user, periode_id)
     form = f.NarasiForm(request.POST or None, initial=periode.narasi or {})
     if request.method == "POST" and form.is_valid():
         try:
@@ -550,7 +418,7 @@ def narasi(request: HttpRequest, periode_id: int) -> HttpResponse:
             _galat_form(request, exc, form)
         else:
             messages.success(request, _("Narasi laporan disimpan."))
-            return _ke_periode(periode, "laporan")
+            return ke_periode(periode, "laporan")
     return render(
         request, "ikm/narasi.html", {"periode": periode, "instansi": periode.instansi, "form": form}
     )
@@ -572,7 +440,7 @@ def laporan_pdf(request: HttpRequest, periode_id: int) -> HttpResponse:
 
     from . import laporan
 
-    periode = _muat_periode(request.user, periode_id)
+    periode = muat_periode(request.user, periode_id)
     nama = f"laporan-skm-{periode.instansi.kode_unit}-{periode.tahun}"
     nama += f"-s{periode.semester}.pdf" if periode.semester else ".pdf"
     # Signed with TTE through its SOP run: the signed file, with its stamp and QR.
@@ -585,7 +453,7 @@ def laporan_pdf(request: HttpRequest, periode_id: int) -> HttpResponse:
 def laporan_docx(request: HttpRequest, periode_id: int) -> HttpResponse:
     from . import laporan
 
-    periode = _muat_periode(request.user, periode_id)
+    periode = muat_periode(request.user, periode_id)
     return _unduh(periode, periode.docx, laporan.laporan_docx, DOCX, ".docx")
 
 
@@ -593,11 +461,11 @@ def laporan_docx(request: HttpRequest, periode_id: int) -> HttpResponse:
 @require_POST
 def realisasi(request: HttpRequest, periode_id: int) -> HttpResponse:
     """Record the IKM as the realisation of the agency's IKM indicator."""
-    periode = _muat_periode(request.user, periode_id)
+    periode = muat_periode(request.user, periode_id)
     form = f.RealisasiForm(request.POST, indikator_qs=services.indikator_ikm(periode))
     if not form.is_valid():
         messages.error(request, _("Pilih indikator IKM instansi."))
-        return _ke_periode(periode, "realisasi")
+        return ke_periode(periode, "realisasi")
     try:
         r = services.catat_realisasi_ikm(
             aktor=request.user, periode=periode, indikator=form.cleaned_data["indikator"]
@@ -605,11 +473,11 @@ def realisasi(request: HttpRequest, periode_id: int) -> HttpResponse:
     except PermissionDenied:
         raise
     except ValidationError as exc:
-        messages.error(request, _pesan(exc))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(
             request,
             _("IKM %(n)s dicatat sebagai realisasi %(i)s bulan %(b)s/%(t)s dan diajukan.")
             % {"n": angka(r.nilai, 2), "i": r.indikator.kode, "b": r.bulan, "t": r.tahun},
         )
-    return _ke_periode(periode, "realisasi")
+    return ke_periode(periode, "realisasi")

@@ -1,5 +1,7 @@
 """Working calendars and holidays in the admin: scoped to the Pemda, saved by services."""
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
@@ -15,7 +17,8 @@ from .waktu_kerja import NAMA_HARI
 class KalenderMasterAdmin(MasterAdmin):
     """MasterAdmin whose deletes go through this app's services, not organisasi's."""
 
-    hapus = None  # the service that deletes this model: f(aktor=, <arg>=obj)
+    # The service that deletes this model, f(aktor=, <arg>=obj): each subclass names one.
+    hapus: Callable[..., None]
 
     def delete_model(self, request, obj):
         type(self).hapus(aktor=request.user, **{self.arg: obj})

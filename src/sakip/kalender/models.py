@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.akses import ScopedQuerySet, cakupan_pengguna
@@ -170,19 +171,24 @@ class KalenderKerja(models.Model):
         )
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        if self.instansi_id and self.pemda_id and self.instansi.pemda_id != self.pemda_id:
+        errors: dict[str, str | Promise] = {}
+        if (
+            self.instansi_id
+            and self.pemda_id
+            and self.instansi is not None
+            and self.instansi.pemda_id != self.pemda_id
+        ):
             errors["instansi"] = _("Instansi harus berada pada Pemda kalender ini.")
         if (self.istirahat_mulai is None) != (self.istirahat_selesai is None):
             errors["istirahat_selesai"] = _(
                 "Isi awal dan akhir istirahat, atau kosongkan keduanya."
             )
+        hari: frozenset[int] | None
         try:
             hari = baca_hari_kerja(self.hari_kerja)
+            self.hari_kerja = tulis_hari_kerja(hari)  # "54321" and "112345" mean "12345"
         except ValueError:
             hari = None  # the field validator already says what is wrong
-        else:
-            self.hari_kerja = tulis_hari_kerja(hari)  # "54321" and "112345" mean "12345"
         if hari is not None and self.jam_mulai is not None and self.jam_selesai is not None:
             for nama, pesan in masalah_jam_kerja(
                 self.jam_mulai, self.jam_selesai, hari, self.istirahat

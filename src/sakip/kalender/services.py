@@ -46,7 +46,7 @@ def _kunci_pemda(pemda_id: int) -> None:
 
 def simpan_kalender(*, aktor, kalender: KalenderKerja) -> KalenderKerja:
     """Save a working calendar; an agency's calendar takes the agency's Pemda if none is set."""
-    if kalender.instansi_id and not kalender.pemda_id:
+    if kalender.instansi_id and not kalender.pemda_id and kalender.instansi is not None:
         kalender.pemda_id = kalender.instansi.pemda_id
     with transaction.atomic():
         _pastikan_boleh_ubah(aktor, kalender)

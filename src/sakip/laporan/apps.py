@@ -7,7 +7,5 @@ class LaporanConfig(AppConfig):
 
     def ready(self) -> None:
         from .jenis_dokumen import daftarkan_jenis_laporan
-        from .sop_laporan import daftarkan_semua
 
-        daftarkan_semua()  # the report SOPs carry their report
         daftarkan_jenis_laporan()  # the Word templates of the five report kinds

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from sakip.lib.formatting import angka, rupiah
 from sakip.organisasi.models import Pegawai
+from sakip.organisasi.pemangku import penandatangan
 from sakip.pengukuran import capaian as rumus
 from sakip.pengukuran import penilaian
 from sakip.pengukuran.models import BarisKartuKendali, Rekomendasi
@@ -48,14 +49,8 @@ def _renstra(laporan: Laporan) -> Renstra | None:
 
 
 def _kepala(laporan: Laporan) -> dict:
-    p = (
-        Pegawai.objects.filter(instansi=laporan.instansi, jabatan__peran="kepala", is_active=True)
-        .select_related("jabatan")
-        .first()
-    )
-    if p is None:
-        return {"nama": "", "nip": "", "jabatan": ""}
-    return {"nama": p.nama_lengkap, "nip": p.nip_tampil, "jabatan": p.jabatan.nama}
+    ttd = penandatangan(laporan.instansi, plt=False)
+    return {"nama": ttd.nama, "nip": ttd.nip, "jabatan": ttd.nama_jabatan}
 
 
 def _organisasi(laporan: Laporan) -> dict:

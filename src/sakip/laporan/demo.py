@@ -155,8 +155,8 @@ def muat(aktor: Pegawai) -> int:
 
 def _kasubag(instansi: Instansi) -> Pegawai | None:
     """The planning Kasubag of the agency (the one who drafts its reports)."""
+    from sakip.organisasi.pemangku import pemangku
     from sakip.pengukuran.services import jabatan_pemeriksa_ids
-    from sakip.sop.engine import pemangku
 
     for jabatan in Jabatan.objects.filter(pk__in=jabatan_pemeriksa_ids(instansi.pk)):
         orang = pemangku(jabatan)

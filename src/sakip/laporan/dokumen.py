@@ -26,12 +26,13 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from sakip.dokumen.cetak import BULAN, kop, nama_pemerintah, pdf_dari_html, tanggal_panjang
-from sakip.dokumen.templat import render_docx
+from sakip.dokumen.templat import render_docx, untuk_word
 from sakip.lib.formatting import angka
-from sakip.organisasi.models import Instansi, Jabatan, Pegawai
+from sakip.organisasi.models import Jabatan, Pegawai
+from sakip.organisasi.pemangku import blok_ttd, jabatan_lengkap, tempat_ttd
 from sakip.pengukuran import capaian as rumus
 from sakip.pengukuran.grafik import bar_svg
-from sakip.perencanaan.dokumen import ISIAN_KOSONG, jabatan_lengkap, nama_singkat
+from sakip.perencanaan.dokumen import ISIAN_KOSONG
 
 from .jenis_dokumen import KODE_JENIS
 from .models import Laporan
@@ -93,21 +94,12 @@ def _teks_css(teks: str) -> SafeString:
 
 def isi_laporan(laporan: Laporan) -> dict:
     """The data a document shows: frozen at signing, else assembled now."""
-    if laporan.status == Laporan.Status.DITANDATANGANI and laporan.isi_beku:
-        return laporan.isi_beku
     from .data import data_laporan
 
-    return data_laporan(laporan)
+    return laporan.isi_dokumen(data_laporan)
 
 
 # ---------------------------------------------------------------- the report and its signer
-
-
-def _tempat(instansi: Instansi) -> str:
-    # A Camat signs in the kecamatan; other agencies sit in the regency's capital.
-    if instansi.jenis == Instansi.Jenis.KECAMATAN:
-        return nama_singkat(instansi)
-    return instansi.pemda.ibukota or nama_singkat(instansi)
 
 
 def _subjudul(laporan: Laporan, data: dict) -> str:
@@ -123,7 +115,7 @@ def _data_laporan(laporan: Laporan, data: dict) -> dict:
     judul, singkatan = JUDUL[laporan.jenis]
     subjudul = _subjudul(laporan, data)
     tahun = int(data["laporan"]["tahun"])
-    tempat = _tempat(laporan.instansi)
+    tempat = tempat_ttd(laporan.instansi)
     if laporan.ditandatangani_pada:
         tanggal = tanggal_panjang(timezone.localtime(laporan.ditandatangani_pada))
     else:  # a draft: the date is written when the head signs
@@ -156,15 +148,10 @@ def _data_laporan(laporan: Laporan, data: dict) -> dict:
 
 
 def _penandatangan(laporan: Laporan, data: dict) -> dict:
+    # From the report's data (frozen at signing), not today's head.
     kepala = data["instansi"]["kepala"]
-    jabatan = kepala["jabatan"] or "Kepala"
-    jabatan = jabatan_lengkap(jabatan, laporan.instansi)
-    return {
-        "nama": kepala["nama"] or ISIAN_KOSONG,
-        "nip": kepala["nip"],
-        "jabatan": jabatan,
-        "jabatan_ttd": jabatan.upper(),
-    }
+    jabatan = jabatan_lengkap(kepala["jabatan"] or "Kepala", laporan.instansi)
+    return blok_ttd(kepala["nama"], kepala["nip"], jabatan, kosong=ISIAN_KOSONG)
 
 
 def _organisasi(laporan: Laporan, data: dict) -> dict:
@@ -583,24 +570,8 @@ def laporan_pdf(laporan: Laporan) -> bytes:
     return pdf_dari_html(render_to_string(f"{TEMPLAT}pdf.html", _konteks_html(laporan, None)))
 
 
-# Control characters XML cannot hold (tab and newline stay; \a is docxtpl's own marker).
-_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f]")
-
-
-def _untuk_word(nilai):
-    """Multi-line text as Word paragraphs: docxtpl turns \a inside a value into a new
-    paragraph with the same style."""
-    if isinstance(nilai, str):
-        return _KENDALI.sub("", nilai).replace("\n", "\a")
-    if isinstance(nilai, dict):
-        return {k: _untuk_word(v) for k, v in nilai.items()}
-    if isinstance(nilai, list):
-        return [_untuk_word(v) for v in nilai]
-    return nilai
-
-
 def laporan_docx(laporan: Laporan) -> bytes:
     """The report as .docx from the agency's template of its kind (or the built-in one)."""
     konteks = konteks_laporan(laporan)
-    konteks = {k: v if k == "kop" else _untuk_word(v) for k, v in konteks.items()}
+    konteks = {k: v if k == "kop" else untuk_word(v) for k, v in konteks.items()}
     return render_docx(laporan.instansi, KODE_JENIS[laporan.jenis], konteks)

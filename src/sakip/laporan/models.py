@@ -9,13 +9,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sakip.dokumen.models import DokumenBeku
 from sakip.lib.akses import ScopedManager
 from sakip.organisasi.models import Instansi
 
 USER = settings.AUTH_USER_MODEL
 
 
-class Laporan(models.Model):
+class Laporan(DokumenBeku):
     class Jenis(models.TextChoices):
         BULANAN = "bulanan", _("Laporan Bulanan")
         SEMESTERAN = "semesteran", _("Laporan Semesteran")
@@ -35,15 +36,9 @@ class Laporan(models.Model):
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.DRAF)
     # Section key → text people wrote ("kata_pengantar", "analisis:IS1.1", …).
     narasi = models.JSONField(_("narasi"), default=dict, blank=True)
-    # Frozen at signing: the data as it stood, and the rendered documents.
-    isi_beku = models.JSONField(default=dict, blank=True)
+    # The rendered documents, kept at signing with the frozen data (DokumenBeku).
     pdf = models.FileField(upload_to="laporan/%Y/", blank=True)
     docx = models.FileField(upload_to="laporan/%Y/", blank=True)
-    dibuat_pada = models.DateTimeField(default=timezone.now)
-    ditandatangani_oleh = models.ForeignKey(
-        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    ditandatangani_pada = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager()
     pemda_path = "instansi__pemda"

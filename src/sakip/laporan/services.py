@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sakip.audit import services as audit
@@ -123,11 +119,8 @@ def tandatangani_laporan(*, aktor, laporan: Laporan) -> Laporan:
             return laporan  # the signing step completed twice
         if not _boleh_ubah(aktor, laporan.instansi_id):
             raise PermissionDenied(_("Anda tidak berwenang menandatangani laporan ini."))
-        data = data_laporan(laporan)
-        laporan.isi_beku = json.loads(json.dumps(data, default=str))
-        laporan.status = Laporan.Status.DITANDATANGANI
-        laporan.ditandatangani_oleh = aktor
-        laporan.ditandatangani_pada = timezone.now()
+        laporan.bekukan(data_laporan(laporan))
+        laporan.tandai_ditandatangani(oleh=aktor)
         _simpan_berkas(laporan)
         laporan.save()
         audit.catat(
@@ -146,5 +139,6 @@ def _simpan_berkas(laporan: Laporan) -> None:
     from . import dokumen
 
     nama = f"{laporan.jenis}-{laporan.instansi.kode_unit}-{laporan.tahun}-{laporan.periode}"
-    laporan.pdf.save(f"{nama}.pdf", ContentFile(dokumen.laporan_pdf(laporan)), save=False)
-    laporan.docx.save(f"{nama}.docx", ContentFile(dokumen.laporan_docx(laporan)), save=False)
+    laporan.simpan_berkas(
+        nama, pdf=dokumen.laporan_pdf(laporan), docx=dokumen.laporan_docx(laporan)
+    )

@@ -9,6 +9,7 @@ nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
 
 from django.db import models
 from django.http import Http404
@@ -57,7 +58,7 @@ class ScopedQuerySet(models.QuerySet):
     itself) and `pemda_path` the lookup to `Pemda`.
     """
 
-    def for_user(self, user, *, ubah: bool = False) -> ScopedQuerySet:
+    def for_user(self, user, *, ubah: bool = False) -> Self:
         c = cakupan_pengguna(user)
         if c.semua:
             return self.all()
@@ -75,7 +76,7 @@ ScopedManager = models.Manager.from_queryset(ScopedQuerySet)
 
 def get_for_user_or_404(model_or_qs, user, *, ubah: bool = False, **lookup):
     """The object `lookup` names if `user` may reach it; else 404 (never 403)."""
-    qs = model_or_qs if isinstance(model_or_qs, models.QuerySet) else model_or_qs.objects
+    qs = model_or_qs if isinstance(model_or_qs, ScopedQuerySet) else model_or_qs.objects
     try:
         return qs.for_user(user, ubah=ubah).get(**lookup)
     except (qs.model.DoesNotExist, ValueError, TypeError) as exc:

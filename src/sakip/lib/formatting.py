@@ -18,7 +18,7 @@ def angka(value, desimal: int = 0) -> str:
     d = d.quantize(q, rounding=ROUND_HALF_UP)
     tanda = "-" if d < 0 else ""
     bulat, _, pecahan = f"{abs(d):f}".partition(".")
-    kelompok = []
+    kelompok: list[str] = []
     while len(bulat) > 3:
         kelompok.insert(0, bulat[-3:])
         bulat = bulat[:-3]

@@ -1,5 +1,7 @@
 """The Django admin for master data, through the same access path and services."""
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import admin
 from django.db import models
@@ -21,7 +23,7 @@ class FilterTerbatas(admin.RelatedFieldListFilter):
 class MasterAdmin(admin.ModelAdmin):
     """Scoped to the admin's Pemda; every save and delete goes through a service."""
 
-    simpan = None  # the service that saves this model: f(aktor=, <arg>=obj)
+    simpan: Callable[..., object] | None = None  # the service that saves: f(aktor=, <arg>=obj)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     arg = ""
 

@@ -398,6 +398,13 @@ class _Pemuat:
         return self.dibuat
 
 
+def jabatan_demo(instansi: Instansi) -> dict[str, Jabatan]:
+    """A demo agency's positions by the keys `INSTANSI` gives them ("camat", "evapor", …),
+    so the other apps' demo data can name a position without its full name."""
+    data = next(d for d in INSTANSI if d["kode_unit"] == instansi.kode_unit)
+    return {j.kunci: Jabatan.objects.get(instansi=instansi, nama=j.nama) for j in data["jabatan"]}
+
+
 def muat_demo() -> tuple[int, list[tuple[str, str, str]]]:
     """Load the demo; returns (rows created, [(username, role, agency)])."""
     pemuat = _Pemuat()

@@ -115,6 +115,41 @@ class Instansi(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    def pejabat_kepala(
+        self, tanggal: datetime.date | None = None, *, plt: bool = True
+    ) -> tuple[Pegawai, Jabatan, str] | None:
+        """(person, head position, '' | 'Plt.' | 'Plh.') of the active head, or None.
+
+        The definitive holder first (the head position has one holder, Pegawai.clean;
+        by pk should broken data hold two), else with `plt` the acting one of `tanggal`.
+        Two queries at most.
+        """
+        kepala = Q(jabatan__instansi=self, jabatan__peran=Jabatan.Peran.KEPALA)
+        definitif = (
+            Pegawai.objects.filter(kepala, is_active=True)
+            .select_related("jabatan")
+            .order_by("pk")
+            .first()
+        )
+        if definitif is not None:
+            return definitif, definitif.jabatan, ""
+        if not plt:
+            return None
+        acting = (
+            PelaksanaTugas.objects.aktif_pada(tanggal or timezone.localdate())
+            .filter(kepala, pegawai__is_active=True)
+            .select_related("pegawai", "jabatan")
+            .first()
+        )
+        if acting is None:
+            return None
+        return acting.pegawai, acting.jabatan, acting.get_jenis_display()
+
+    def kepala_aktif(self, tanggal: datetime.date | None = None) -> Pegawai | None:
+        """The agency's active head on `tanggal`: the definitive head, else the Plt./Plh."""
+        pejabat = self.pejabat_kepala(tanggal)
+        return pejabat[0] if pejabat else None
+
 
 class JabatanQuerySet(ScopedQuerySet):
     def with_pemangku(self) -> JabatanQuerySet:

@@ -14,7 +14,7 @@ from sakip.audit.models import CatatanAudit
 from sakip.lib.akses import get_for_user_or_404
 from sakip.lib.htmx import is_htmx
 
-from .access import boleh_lihat_riwayat_instansi, peran_pemda
+from .access import boleh_lihat_riwayat_instansi
 from .models import Instansi, Jabatan, Pegawai, PemetaanPelaksana
 
 
@@ -34,25 +34,6 @@ def susun_bagan(jabatan_list: list[Jabatan]) -> list[Simpul]:
         induk = simpul.get(j.atasan_id)
         (induk.anak if induk else akar).append(simpul[j.pk])
     return akar
-
-
-@login_required
-def beranda(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    instansi_list = None
-    if peran_pemda(user):
-        instansi_list = Instansi.objects.for_user(user).annotate(
-            jumlah_pegawai=Count("pegawai", filter=Q(pegawai__is_active=True), distinct=True)
-        )
-    return render(
-        request,
-        "organisasi/beranda.html",
-        {
-            "instansi": user.instansi,
-            "jabatan_aktif": user.jabatan_aktif(),
-            "instansi_list": instansi_list,
-        },
-    )
 
 
 @login_required

@@ -186,23 +186,30 @@ def isi_realisasi(request, data: RealisasiIn):
     user = _user(request)
     if (data.indikator_id is None) == (data.indikator_pk_id is None):
         return Status(422, {"detail": "Isi indikator_id atau indikator_pk_id (salah satu)."})
+    indikator = indikator_pk = None
     if data.indikator_id is not None:
-        acuan = get_for_user_or_404(
+        indikator = get_for_user_or_404(
             Indikator.objects.select_related("renstra"), user, pk=data.indikator_id
         )
-        instansi_id = acuan.renstra.instansi_id
-        cari = {"indikator": acuan}
+        instansi_id = indikator.renstra.instansi_id
     else:
-        acuan = get_for_user_or_404(
+        indikator_pk = get_for_user_or_404(
             IndikatorPK.objects.select_related("sasaran__pk_dokumen"), user, pk=data.indikator_pk_id
         )
-        instansi_id = acuan.sasaran.pk_dokumen.instansi_id
-        cari = {"indikator_pk": acuan}
-    r = Realisasi.objects.filter(tahun=data.tahun, bulan=data.bulan, **cari).first()
-    r = r or Realisasi(instansi_id=instansi_id, tahun=data.tahun, bulan=data.bulan, **cari)
-    r.nilai, r.nilai_skala, r.catatan = data.nilai, data.nilai_skala, data.catatan
+        instansi_id = indikator_pk.sasaran.pk_dokumen.instansi_id
     try:
-        r = services.simpan_realisasi(aktor=user, realisasi=r, ajukan=data.ajukan)
+        r = services.isi_realisasi(
+            aktor=user,
+            instansi_id=instansi_id,
+            tahun=data.tahun,
+            bulan=data.bulan,
+            indikator=indikator,
+            indikator_pk=indikator_pk,
+            nilai=data.nilai,
+            nilai_skala=data.nilai_skala,
+            catatan=data.catatan,
+            ajukan=data.ajukan,
+        )
     except (ValidationError, PermissionDenied) as exc:
         return _galat(exc)
     return Status(200, r)

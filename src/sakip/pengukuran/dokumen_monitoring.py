@@ -1,7 +1,7 @@
 """The monitoring documents as printed and signed: the month's kartu kendali and the
 quarterly evaluation (seed 001 steps 4–9), A4 landscape with the agency's letterhead.
 
-They are the binders' `pdf` (sop_monitoring): the PDF the monitoring SOP run initials and
+They are the binders' `pdf` (sop_plugin/monitoring.py): the PDF the monitoring SOP run initials and
 signs with TTE, so the signed file carries the card's figures, not an attachment. The
 title names the document as the run's SOP does ("Rencana Program dan Rencana Aksi Kinerja —
 Kartu Kendali Bulan November 2026"). Status and signatures are left to the Lembar

@@ -21,7 +21,8 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from sakip.perencanaan.excel import BINGKAI, LATAR_JUDUL
+from sakip.dokumen.excel import BINGKAI, LATAR_JUDUL
+from sakip.dokumen.excel import sel_angka as _angka
 
 from . import monitoring
 from .models import EvaluasiTriwulan, KartuKendali
@@ -30,20 +31,7 @@ from .services import nama_bulan
 RUPIAH = '"Rp" #,##0'
 PERSEN = '#,##0.00"%"'
 DESIMAL = "#,##0.##"
-PEMICU_RUMUS = ("=", "+", "-", "@")
 _ANGKA_ID = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
-
-
-def nama_berkas(awal: str, instansi, *bagian: Any) -> str:
-    """E.g. "Kartu_Kendali_Kecamatan_Bungaraya_2025_04.xlsx"."""
-    isi = [awal, instansi.nama, *(str(b) for b in bagian)]
-    return "_".join(re.sub(r"[^0-9A-Za-z-]+", "_", b).strip("_") for b in isi) + ".xlsx"
-
-
-def _angka(nilai: Decimal | None) -> int | float | None:
-    if nilai is None:
-        return None
-    return int(nilai) if nilai == nilai.to_integral() else float(nilai)
 
 
 def _dua(nilai) -> Decimal | None:

@@ -1,38 +1,35 @@
-"""Excel for measurement: the month's realisasi sheet (template and import) and the capaian
-matrix export, in the house style of `sakip.perencanaan.excel`.
+"""Excel for measurement: the month's realisasi sheet (template and import), and the
+writer of the house style shared with the capaian and Pemda exports (`ekspor_capaian`).
 
 The realisasi sheet: a title block (agency, year, month), then the header row
 Kode Indikator | Indikator | Satuan | Target | Realisasi | Catatan. Rows are matched on the
 code (a Renstra indicator's code, or "PK-<id>" for an own PK indicator), so importing the
 same sheet again updates instead of duplicating.
 
-Import is all-or-nothing. Phase 1 reads every row and collects every problem (Excel row,
-column, reason in Indonesian) without touching the database: an unknown code, a value
-that is not a number or not on the indicator's scale, an indicator the user is not
-responsible for, an approved row only the Kasubag may change, a closed month. Only a clean
-sheet reaches phase 2, which writes every changed row through `services.simpan_realisasi`
-in one transaction — the same checks and audit record as on screen.
+Import is all-or-nothing (`sakip.dokumen.excel`'s two phases). Phase 1 reads every row and
+collects every problem (Excel row, column, reason in Indonesian) without touching the
+database: an unknown code, a value that is not a number or not on the indicator's scale,
+an indicator the user is not responsible for, an approved row only the Kasubag may change,
+a closed month; an unchanged row is left out. Only a clean sheet reaches phase 2, which
+writes every changed row through `services.isi_realisasi` in one transaction — the same
+checks and audit record as on screen.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
-from sakip.organisasi.models import Instansi
-from sakip.perencanaan.excel import (
+from sakip.dokumen.excel import (
     BATAS_ANGKA,
     BINGKAI,
     BULAN,
@@ -40,37 +37,34 @@ from sakip.perencanaan.excel import (
     LATAR_JUDUL,
     GalatBaris,
     HasilImpor,
+    Penulis,
+    baris_terisi,
+    buka_buku,
     ke_desimal,
+    tulis_semua,
 )
+from sakip.dokumen.excel import sel_angka as _sel
+from sakip.organisasi.models import Instansi
 
 from . import services
-from .forms import Acuan, acuan_pengguna, daftar_acuan
+from .forms import Acuan, acuan_pengguna, daftar_acuan, realisasi_bulan
 from .models import Realisasi
-
-if TYPE_CHECKING:
-    from .pemda import BarisPemda
-    from .views import RingkasanCapaian
 
 KOLOM_REALISASI = ("Kode Indikator", "Indikator", "Satuan", "Target", "Realisasi", "Catatan")
 LEBAR_REALISASI = (16, 60, 14, 14, 14, 50)
 JUDUL_REALISASI = "REALISASI KINERJA BULANAN"
 
 
-def nama_berkas(awal: str, instansi, tahun: int, bulan: int) -> str:
-    """E.g. "Realisasi_Kecamatan_Alpha_2025_03.xlsx"."""
-    bagian = [awal, instansi.nama, str(tahun), f"{bulan:02d}"]
-    return "_".join(re.sub(r"[^0-9A-Za-z-]+", "_", b).strip("_") for b in bagian) + ".xlsx"
+def nama_berkas(awal: str, instansi, tahun: int, *bagian: Any) -> str:
+    """A workbook's file name: what, whose, the year and the period, e.g.
+    "Realisasi_Kecamatan_Alpha_2025_03.xlsx" (a month is written 01–12)."""
+    isi = [awal, instansi.nama, str(tahun)]
+    isi += [f"{b:02d}" if isinstance(b, int) else str(b) for b in bagian]
+    return "_".join(re.sub(r"[^0-9A-Za-z-]+", "_", b).strip("_") for b in isi) + ".xlsx"
 
 
 def _kunci(teks: Any) -> str:
     return re.sub(r"\s+", " ", "" if teks is None else str(teks)).strip().casefold()
-
-
-def _sel(nilai: Decimal | None) -> int | float | None:
-    """A Decimal as an Excel number: whole numbers stay int so they show without decimals."""
-    if nilai is None:
-        return None
-    return int(nilai) if nilai == nilai.to_integral() else float(nilai)
 
 
 # ---------------------------------------------------------------- writing a sheet
@@ -100,7 +94,7 @@ def _teks_aman(sel) -> None:
         sel.quotePrefix = True
 
 
-def _buku(daftar: list[Lembar]) -> bytes:
+def buku_xlsx(daftar: list[Lembar]) -> bytes:
     buku = Workbook()
     buku.remove(buku.active)
     for lembar in daftar:
@@ -164,14 +158,14 @@ PETUNJUK_REALISASI = [
 
 def templat_realisasi(instansi, tahun: int, bulan: int, daftar: list[Acuan]) -> bytes:
     """The month's sheet pre-filled with `daftar` and the values already stored."""
-    ada = _realisasi_bulan(instansi, tahun, bulan)
+    ada = realisasi_bulan(instansi, tahun, bulan)
     baris = []
     for a in daftar:
         r = ada.get(a.kunci)
         nilai = (r.nilai_skala or _sel(r.nilai)) if r is not None else None
         target = _sel(a.target_angka) if a.target_angka is not None else a.target
         baris.append([a.kode, a.nama, a.satuan, target, nilai, r.catatan if r else None])
-    return _buku(
+    return buku_xlsx(
         [
             Lembar(
                 "Realisasi",
@@ -189,13 +183,6 @@ def templat_realisasi(instansi, tahun: int, bulan: int, daftar: list[Acuan]) -> 
     )
 
 
-def _realisasi_bulan(instansi, tahun: int, bulan: int) -> dict[str, Realisasi]:
-    return {
-        (f"i{r.indikator_id}" if r.indikator_id else f"p{r.indikator_pk_id}"): r
-        for r in Realisasi.objects.filter(instansi=instansi, tahun=tahun, bulan=bulan)
-    }
-
-
 @dataclass
 class _Rencana:
     """One row of a clean sheet, ready to be written."""
@@ -205,6 +192,7 @@ class _Rencana:
     nilai: Decimal | None
     nilai_skala: str
     catatan: str | None  # None: keep the stored note
+    baru: bool  # no realisation stored yet (counted as created)
 
 
 def impor_realisasi(
@@ -225,7 +213,7 @@ def impor_realisasi(
     baris = _baca_lembar(berkas, instansi, tahun, bulan, galat)
     if galat:
         return HasilImpor(galat=galat)
-    rencana = _periksa_baris(aktor, instansi, tahun, bulan, baris, galat)
+    rencana = _periksa_baris(aktor, instansi, tahun, bulan, baris, galat, ajukan=ajukan)
     if galat:
         return HasilImpor(galat=sorted(galat, key=lambda g: g.baris))
     return _tulis(aktor, instansi, tahun, bulan, rencana, ajukan)
@@ -234,12 +222,8 @@ def impor_realisasi(
 def _baca_lembar(berkas, instansi, tahun: int, bulan: int, galat) -> list[tuple[int, tuple]]:
     """The data rows (Excel row number, values) under a header row and a title block that
     name this agency, year and month."""
-    if hasattr(berkas, "seek"):
-        berkas.seek(0)
-    data = berkas if isinstance(berkas, bytes) else berkas.read()
-    try:
-        buku = load_workbook(BytesIO(data), data_only=True, read_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
+    buku = buka_buku(berkas)
+    if buku is None:
         galat.append(GalatBaris(0, "", _("Berkas bukan Excel (.xlsx).")))
         return []
     try:
@@ -247,7 +231,7 @@ def _baca_lembar(berkas, instansi, tahun: int, bulan: int, galat) -> list[tuple[
         if not lembar:
             galat.append(GalatBaris(0, "", _("Berkas tidak berisi lembar realisasi.")))
             return []
-        rows = list(lembar[0].iter_rows(values_only=True))
+        rows = list(baris_terisi(lembar[0]))
     finally:
         buku.close()
     judul: dict[str, Any] = {}
@@ -321,12 +305,15 @@ def _periksa_judul(judul: dict, instansi, tahun: int, bulan: int, galat) -> None
         )
 
 
-def _periksa_baris(aktor, instansi, tahun: int, bulan: int, baris, galat) -> list[_Rencana]:
-    """Phase 1: every row checked against the agency's indicators, nothing written."""
+def _periksa_baris(
+    aktor, instansi, tahun: int, bulan: int, baris, galat, *, ajukan: bool
+) -> list[_Rencana]:
+    """Phase 1: every row checked against the agency's indicators, nothing written; the
+    rows that would change nothing are left out."""
     semua = {_kunci(a.kode): a for a in daftar_acuan(instansi, tahun)}
     milik, pemeriksa = acuan_pengguna(aktor, instansi, tahun)
     boleh = {a.kunci for a in milik}
-    ada = _realisasi_bulan(instansi, tahun, bulan)
+    ada = realisasi_bulan(instansi, tahun, bulan)
     dilihat: dict[str, int] = {}
     rencana = []
     for nomor, nilai in baris:
@@ -386,8 +373,24 @@ def _periksa_baris(aktor, instansi, tahun: int, bulan: int, baris, galat) -> lis
         teks_catatan = (
             None if catatan is None or str(catatan).strip() == "" else str(catatan).strip()
         )
-        rencana.append(_Rencana(nomor, acuan, angka, skala, teks_catatan))
+        if not _sama(lama, angka, skala, teks_catatan, ajukan=ajukan):
+            rencana.append(_Rencana(nomor, acuan, angka, skala, teks_catatan, lama is None))
     return rencana
+
+
+def _sama(lama: Realisasi | None, nilai, skala: str, catatan: str | None, *, ajukan: bool) -> bool:
+    """Whether the stored row already says this (importing the same sheet again writes
+    nothing); submitting keeps a row only if it is submitted already."""
+    if lama is None:
+        return False
+    catatan = lama.catatan if catatan is None else catatan
+    status = Realisasi.Status.DIAJUKAN if ajukan else lama.status
+    return (lama.nilai, lama.nilai_skala, lama.catatan, lama.status) == (
+        nilai,
+        skala,
+        catatan,
+        status,
+    )
 
 
 def _baca_nilai(isi, acuan: Acuan, nomor: int, galat) -> tuple[Decimal | None, str]:
@@ -422,282 +425,29 @@ def _baca_nilai(isi, acuan: Acuan, nomor: int, galat) -> tuple[Decimal | None, s
     return angka.quantize(Decimal("0.0001")), ""
 
 
-class _Batal(Exception):
-    """Raised inside the import transaction to roll it back after a row failed."""
-
-
 def _tulis(aktor, instansi, tahun: int, bulan: int, rencana: list[_Rencana], ajukan: bool):
     """Phase 2: the changed rows through the service, all in one transaction."""
-    hasil = HasilImpor()
-    ada = _realisasi_bulan(instansi, tahun, bulan)
-    status = Realisasi.Status.DIAJUKAN if ajukan else None
-    try:
-        with transaction.atomic():
-            for r in rencana:
-                lama = ada.get(r.acuan.kunci)
-                baru = lama or r.acuan.realisasi_baru(instansi, tahun, bulan)
-                catatan = r.catatan if r.catatan is not None else baru.catatan
-                tetap = lama is not None and (
-                    lama.nilai == r.nilai
-                    and lama.nilai_skala == r.nilai_skala
-                    and lama.catatan == catatan
-                    and (status is None or lama.status == status)
-                )
-                if tetap:
-                    continue
-                baru.nilai, baru.nilai_skala, baru.catatan = r.nilai, r.nilai_skala, catatan
-                try:
-                    services.simpan_realisasi(aktor=aktor, realisasi=baru, ajukan=ajukan)
-                except (ValidationError, PermissionDenied) as exc:
-                    pesan = " ".join(getattr(exc, "messages", [str(exc)]))
-                    hasil.galat.append(GalatBaris(r.baris, "Realisasi", pesan))
-                    continue
-                if lama is None:
-                    hasil.dibuat += 1
-                else:
-                    hasil.diubah += 1
-            if hasil.galat:
-                raise _Batal
-    except _Batal:
-        return HasilImpor(galat=hasil.galat)
-    return hasil
 
-
-# ---------------------------------------------------------------- the capaian matrix
-
-
-def ekspor_capaian(instansi, tahun: int, sampai: int, ringkasan: RingkasanCapaian) -> bytes:
-    """Per indicator: target, the monthly realisations, realisation to date, capaian and
-    category with its formula; then serapan per program/kegiatan/sub-kegiatan."""
-    nama_sampai = BULAN_PANJANG[sampai - 1]
-    judul = [
-        ["MATRIKS CAPAIAN KINERJA"],
-        ["Instansi", instansi.nama],
-        ["Tahun", tahun],
-        ["Sampai bulan", nama_sampai],
-    ]
-    kolom = [
-        ("No", 5),
-        ("Sasaran / Tujuan", 36),
-        ("Kode", 10),
-        ("Indikator", 44),
-        ("Satuan", 12),
-        ("Target", 12),
-        *((b, 10) for b in BULAN),
-        (f"Realisasi s.d. {nama_sampai}", 14),
-        ("Capaian (%)", 12),
-        ("Kategori", 14),
-        ("Rumus", 60),
-    ]
-    baris = []
-    nomor = 0
-    for k in ringkasan.kelompok:
-        for b in k.baris:
-            c = b.c
-            nomor += 1
-            bulanan = [
-                (v if isinstance(v, str) else _sel(v)) if i < sampai else None
-                for i, v in enumerate(c.bulanan)
-            ]
-            realisasi = c.realisasi if isinstance(c.realisasi, str) else _sel(_dua(c.realisasi))
-            baris.append(
-                [
-                    nomor,
-                    f"{k.kode} {k.uraian}",
-                    c.kode,
-                    c.nama,
-                    c.satuan,
-                    c.target,
-                    *bulanan,
-                    realisasi,
-                    _sel(_dua(c.nilai)),
-                    c.kategori or None,
-                    f"{b.rumus_realisasi}; capaian {c.hasil.rumus}",
-                ]
+    def isi(r: _Rencana) -> Realisasi:
+        try:
+            return services.isi_realisasi(
+                aktor=aktor,
+                instansi_id=instansi.pk,
+                tahun=tahun,
+                bulan=bulan,
+                indikator=r.acuan.indikator,
+                indikator_pk=r.acuan.indikator_pk,
+                nilai=r.nilai,
+                nilai_skala=r.nilai_skala,
+                catatan=r.catatan,
+                ajukan=ajukan,
             )
-        baris.append(
-            [None, f"{k.kode} {k.uraian}", None, _("Rata-rata capaian"), *[None] * 14]
-            + [_sel(_dua(k.rata.nilai)), k.kategori or None, k.rata.rumus]
-        )
-    baris.append(
-        [None, None, None, _("Rata-rata capaian instansi"), *[None] * 14]
-        + [_sel(_dua(ringkasan.rata.nilai)), ringkasan.kategori_rata or None, ringkasan.rata.rumus]
-    )
-    daftar = [Lembar("Capaian", judul, kolom, baris)]
-    if ringkasan.serapan:
-        daftar.append(_lembar_serapan(judul, ringkasan, nama_sampai))
-    return _buku(daftar)
+        except PermissionDenied as exc:  # reported on its row like any refusal
+            raise ValidationError(str(exc)) from exc
 
+    def tulis(penulis: Penulis) -> None:
+        for r in rencana:
+            if penulis.jalankan(lambda r=r: isi(r), baris=r.baris, kolom="Realisasi"):
+                penulis.hitung("dibuat" if r.baru else "diubah")
 
-def _lembar_serapan(judul, ringkasan: RingkasanCapaian, nama_sampai: str) -> Lembar:
-    kolom = [
-        ("Kode", 20),
-        ("Program / kegiatan / sub kegiatan", 50),
-        ("Pagu (Rp)", 18),
-        (f"Realisasi s.d. {nama_sampai} (Rp)", 18),
-        ("Serapan (%)", 12),
-        ("Capaian sasaran (%)", 14),
-        ("Efisiensi", 10),
-        ("Rumus", 60),
-    ]
-    baris = []
-    for b in ringkasan.serapan:
-        rumus = [f"serapan {b.serapan.rumus}"]
-        if b.efisiensi is not None:
-            rumus.append(f"efisiensi {b.efisiensi.rumus}")
-        baris.append(
-            [
-                b.item.kode,
-                ("    " * b.tingkat) + b.item.nama,
-                _sel(b.pagu),
-                _sel(b.realisasi),
-                _sel(_dua(b.serapan.nilai)),
-                _sel(_dua(b.capaian.nilai)) if b.capaian else None,
-                _sel(_dua(b.efisiensi.nilai)) if b.efisiensi else None,
-                "; ".join(rumus),
-            ]
-        )
-    total = ringkasan.total_serapan
-    baris.append(
-        [
-            None,
-            _("Jumlah"),
-            _sel(sum((b.pagu for b in ringkasan.serapan if b.tingkat == 2), Decimal(0))),
-            _sel(sum((b.realisasi for b in ringkasan.serapan if b.tingkat == 2), Decimal(0))),
-            _sel(_dua(total.nilai)) if total else None,
-            _sel(_dua(ringkasan.rata.nilai)),
-            _sel(_dua(ringkasan.efisiensi.nilai)),
-            f"serapan {total.rumus if total else '—'}; efisiensi {ringkasan.efisiensi.rumus}",
-        ]
-    )
-    return Lembar(
-        "Serapan Anggaran", [["SERAPAN ANGGARAN DAN EFISIENSI"], *judul[1:]], kolom, baris
-    )
-
-
-def _dua(nilai) -> Decimal | None:
-    if nilai is None or isinstance(nilai, str):
-        return None
-    return Decimal(nilai).quantize(Decimal("0.01"))
-
-
-# ---------------------------------------------------------------- the Pemda comparison
-
-ATURAN_PERINGKAT = (
-    "Instansi yang datanya lengkap (semua realisasi indikator Renstra sampai bulan ini sudah "
-    "disetujui) diurutkan lebih dulu menurut rata-rata capaian; yang belum lengkap menyusul. "
-    "Hanya realisasi yang disetujui yang dihitung."
-)
-
-
-def ekspor_pemda(pemda, tahun: int, sampai: int, baris: list[BarisPemda], rata_pemda) -> bytes:
-    """The evaluator's comparison (seed 003): ranking with completeness, serapan, efficiency
-    and late SOP steps; completeness per month; capaian per sasaran and per indicator."""
-    nama_sampai = BULAN_PANJANG[sampai - 1]
-    judul = [
-        ["PERBANDINGAN KINERJA INSTANSI"],
-        ["Pemda", pemda.nama],
-        ["Tahun", tahun],
-        ["Sampai bulan", nama_sampai],
-        ["Peringkat", ATURAN_PERINGKAT],
-    ]
-    kolom = [
-        ("Peringkat", 10),
-        ("Instansi", 36),
-        ("Rata-rata capaian (%)", 14),
-        ("Kategori", 14),
-        ("Kelengkapan data (%)", 14),
-        ("Data lengkap", 10),
-        ("Jumlah indikator", 10),
-        ("Serapan anggaran (%)", 14),
-        ("Efisiensi", 10),
-        ("Langkah SOP terlambat", 12),
-    ]
-    isi = [
-        [
-            b.peringkat,
-            b.instansi.nama,
-            _sel(_dua(b.capaian.rata)),
-            b.capaian.kategori or None,
-            _sel(_dua(b.kelengkapan_persen)),
-            _("Ya") if b.lengkap else _("Tidak"),
-            len(b.capaian.indikator),
-            _sel(_dua(b.serapan.nilai)) if b.serapan else None,
-            _sel(_dua(b.efisiensi.nilai)),
-            b.terlambat,
-        ]
-        for b in baris
-    ]
-    isi.append([None, _("Rata-rata Pemda"), _sel(_dua(rata_pemda))])
-    kelengkapan = [
-        [
-            b.instansi.nama,
-            *(
-                f"{s.terisi}/{s.diharapkan}" if s.jatuh_tempo and s.diharapkan else None
-                for s in b.kelengkapan
-            ),
-            _sel(_dua(b.kelengkapan_persen)),
-        ]
-        for b in baris
-    ]
-    sasaran = [
-        [b.instansi.nama, s.label, s.jumlah_indikator, _sel(_dua(s.rata)), s.kategori or None]
-        for b in baris
-        for s in b.capaian.sasaran
-    ]
-    indikator = [
-        [
-            b.instansi.nama,
-            label,
-            c.kode,
-            c.nama,
-            c.satuan,
-            c.target,
-            c.realisasi if isinstance(c.realisasi, str) else _sel(_dua(c.realisasi)),
-            _sel(_dua(c.nilai)),
-            c.kategori or None,
-            c.hasil.rumus,
-        ]
-        for b in baris
-        for label, c in zip(b.capaian.label_sasaran, b.capaian.indikator, strict=True)
-    ]
-    return _buku(
-        [
-            Lembar("Perbandingan", judul, kolom, isi),
-            Lembar(
-                "Kelengkapan",
-                [["KELENGKAPAN REALISASI YANG DISETUJUI PER BULAN"], *judul[1:4]],
-                [("Instansi", 36), *((b, 8) for b in BULAN), ("Total (%)", 10)],
-                kelengkapan,
-            ),
-            Lembar(
-                "Capaian per sasaran",
-                [["CAPAIAN PER SASARAN"], *judul[1:4]],
-                [
-                    ("Instansi", 30),
-                    ("Sasaran / Tujuan", 50),
-                    ("Jumlah indikator", 10),
-                    ("Rata-rata capaian (%)", 14),
-                    ("Kategori", 14),
-                ],
-                sasaran,
-            ),
-            Lembar(
-                "Capaian indikator",
-                [["CAPAIAN PER INDIKATOR"], *judul[1:4]],
-                [
-                    ("Instansi", 30),
-                    ("Sasaran / Tujuan", 36),
-                    ("Kode", 10),
-                    ("Indikator", 44),
-                    ("Satuan", 12),
-                    ("Target", 12),
-                    (f"Realisasi s.d. {nama_sampai}", 14),
-                    ("Capaian (%)", 12),
-                    ("Kategori", 14),
-                    ("Rumus", 50),
-                ],
-                indikator,
-            ),
-        ]
-    )
+    return tulis_semua(Penulis(aktor), tulis)

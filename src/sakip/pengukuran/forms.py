@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.formatting import angka
+from sakip.organisasi.pemangku import jabatan_dipegang_ids
 from sakip.perencanaan.forms import ImporForm, RupiahField, baca_angka
 from sakip.perencanaan.models import (
     Indikator,
@@ -26,7 +27,6 @@ from sakip.perencanaan.models import (
     PerjanjianKinerja,
     TargetTahunan,
 )
-from sakip.sop.engine import jabatan_dipegang_ids
 
 from . import services
 from .models import Realisasi, RealisasiAnggaran
@@ -45,6 +45,7 @@ BULAN_PANJANG = [
     _("November"),
     _("Desember"),
 ]
+BULAN_PENDEK = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 
 
 def tulis_angka(nilai: Decimal | None) -> str:
@@ -155,6 +156,16 @@ def daftar_acuan(instansi, tahun: int, *, jabatan_ids: set[int] | None = None) -
     return hasil
 
 
+def realisasi_bulan(instansi, tahun: int, bulan: int, qs=None) -> dict[str, Realisasi]:
+    """The month's stored realisations by the `Acuan.kunci` of their indicator (one query;
+    `qs` adds what the caller draws, e.g. select_related)."""
+    qs = Realisasi.objects.all() if qs is None else qs
+    return {
+        (f"i{r.indikator_id}" if r.indikator_id else f"p{r.indikator_pk_id}"): r
+        for r in qs.filter(instansi=instansi, tahun=tahun, bulan=bulan)
+    }
+
+
 def acuan_pengguna(user, instansi, tahun: int) -> tuple[list[Acuan], bool]:
     """(the indicators `user` fills in `tahun`, whether they review the agency's data)."""
     pemeriksa = services.boleh_memeriksa(user, instansi.pk)
@@ -231,28 +242,26 @@ class BarisRealisasiForm(forms.Form):
         return data
 
     def simpan(self, aktor) -> Realisasi:
-        """Write the realisation and the evidence together: refused evidence keeps the
-        value unsaved too, so nobody submits a row whose proof silently went missing."""
-        r = self.realisasi
-        nilai = self.cleaned_data["nilai"]
-        if self.acuan.skala is not None:
-            r.nilai, r.nilai_skala = None, nilai or ""
-        else:
-            r.nilai, r.nilai_skala = nilai, ""
-        r.catatan = self.cleaned_data["catatan"].strip()
-        berkas = self.cleaned_data.get("bukti_berkas")
-        tautan = self.cleaned_data.get("bukti_tautan") or ""
-        with transaction.atomic():
-            r = services.simpan_realisasi(aktor=aktor, realisasi=r, ajukan=self.ajukan)
-            if berkas is not None or tautan:
-                services.tambah_bukti(
-                    aktor=aktor,
-                    realisasi=r,
-                    berkas=berkas,
-                    tautan=tautan,
-                    keterangan=self.cleaned_data["bukti_keterangan"].strip(),
-                )
-        return r
+        """Write the realisation and the evidence together (`services.isi_realisasi`):
+        refused evidence keeps the value unsaved too, so nobody submits a row whose proof
+        silently went missing."""
+        r, nilai = self.realisasi, self.cleaned_data["nilai"]
+        skala = self.acuan.skala is not None
+        return services.isi_realisasi(
+            aktor=aktor,
+            instansi_id=r.instansi_id,
+            tahun=r.tahun,
+            bulan=r.bulan,
+            indikator=self.acuan.indikator,
+            indikator_pk=self.acuan.indikator_pk,
+            nilai=None if skala else nilai,
+            nilai_skala=(nilai or "") if skala else "",
+            catatan=self.cleaned_data["catatan"].strip(),
+            ajukan=self.ajukan,
+            berkas=self.cleaned_data.get("bukti_berkas"),
+            tautan=self.cleaned_data.get("bukti_tautan") or "",
+            keterangan_bukti=self.cleaned_data["bukti_keterangan"].strip(),
+        )
 
 
 class PeriksaForm(forms.Form):

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sakip.dokumen.models import DokumenTertandatangani
 from sakip.lib.akses import ScopedManager, ScopedQuerySet
 from sakip.organisasi.models import Instansi, Jabatan, Pemda
 from sakip.perencanaan.models import Indikator, IndikatorPK, ItemAnggaran
@@ -296,7 +297,7 @@ class PenutupanBulan(models.Model):
 # ---------------------------------------------------------------- monitoring (seed 001)
 
 
-class KartuKendali(models.Model):
+class KartuKendali(DokumenTertandatangani):
     """The monthly control card of the Rencana Aksi: plan against realisation per kegiatan."""
 
     class Status(models.TextChoices):
@@ -307,7 +308,6 @@ class KartuKendali(models.Model):
     tahun = models.PositiveIntegerField(_("tahun"))
     bulan = models.PositiveSmallIntegerField(_("bulan"), validators=BULAN)
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.DRAF)
-    ditandatangani_pada = models.DateTimeField(null=True, blank=True)
     catatan = models.TextField(_("catatan umum"), blank=True)
 
     objects = ScopedManager()
@@ -351,7 +351,7 @@ class BarisKartuKendali(models.Model):
         return f"{self.kartu} — {self.item}"
 
 
-class EvaluasiTriwulan(models.Model):
+class EvaluasiTriwulan(DokumenTertandatangani):
     """The quarterly evaluation signed by the head (seed 001 steps 7–9)."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="evaluasi")
@@ -360,7 +360,6 @@ class EvaluasiTriwulan(models.Model):
         _("triwulan"), validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
     kesimpulan = models.TextField(_("kesimpulan"), blank=True)
-    ditandatangani_pada = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager()
     pemda_path = "instansi__pemda"
@@ -429,7 +428,7 @@ class Rekomendasi(models.Model):
         return f"Rekomendasi {self.jabatan}: {self.uraian[:60]}"
 
 
-class ArsipKinerja(models.Model):
+class ArsipKinerja(DokumenTertandatangani):
     """The agency's yearly performance data, assembled, signed by the head and archived
     (seed 001 steps 12–16). `isi` is the frozen snapshot."""
 
@@ -440,7 +439,6 @@ class ArsipKinerja(models.Model):
     ditandatangani_oleh = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    ditandatangani_pada = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager()
     pemda_path = "instansi__pemda"

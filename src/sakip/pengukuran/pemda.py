@@ -33,8 +33,7 @@ from .penilaian import (
     Aturan,
     CapaianIndikator,
     aturan_pemda,
-    hitung_indikator,
-    nilai_bulanan,
+    capaian_indikator,
     rata_capaian,
 )
 
@@ -105,23 +104,8 @@ def capaian_semua(
     for i in indikator:
         instansi_id = i.renstra.instansi_id
         a = aturan[pemda_dari[instansi_id]]
-        t = target.get(i.pk)
-        bulanan = nilai_bulanan(per_indikator[i.pk])
-        realisasi, h = hitung_indikator(i, t, bulanan, sampai_bulan, a)
         hasil[instansi_id].indikator.append(
-            CapaianIndikator(
-                nama=i.nama,
-                satuan=i.satuan,
-                polaritas=i.polaritas,
-                agregasi=i.agregasi,
-                target=t.target_tampil() if t else "—",
-                realisasi=realisasi,
-                bulanan=bulanan,
-                hasil=h,
-                kategori=a.kategori_dari(h.nilai),
-                kode=i.kode,
-                indikator_id=i.pk,
-            )
+            capaian_indikator(i, target.get(i.pk), per_indikator[i.pk], sampai_bulan, a)
         )
         hasil[instansi_id].label_sasaran.append(_label_sasaran(i))
     for instansi_id, c in hasil.items():
@@ -259,7 +243,7 @@ def serapan_semua(
 
 
 def tugas_terlambat(instansi_list: Sequence[Instansi], sekarang: datetime.datetime):
-    """Open SOP tasks past their due time (`engine.kondisi_tenggat` says 'terlambat')."""
+    """Open SOP tasks past their due time (`Tugas.kondisi_tenggat` says 'terlambat')."""
     return Tugas.objects.filter(
         instansi_id__in=[i.pk for i in instansi_list],
         status=Tugas.Status.TERBUKA,

@@ -158,29 +158,33 @@ def _data_renstra(instansi, tahun: int):
     return indikator, target, per_indikator
 
 
+def capaian_indikator(
+    i: Indikator, t: TargetTahunan | None, disetujui: list[Realisasi], sampai_bulan: int, aturan
+) -> CapaianIndikator:
+    """One Renstra indicator's capaian to a month, from its target and approved months."""
+    bulanan = nilai_bulanan(disetujui)
+    realisasi, h = hitung_indikator(i, t, bulanan, sampai_bulan, aturan)
+    return CapaianIndikator(
+        nama=i.nama,
+        satuan=i.satuan,
+        polaritas=i.polaritas,
+        agregasi=i.agregasi,
+        target=t.target_tampil() if t else "—",
+        realisasi=realisasi,
+        bulanan=bulanan,
+        hasil=h,
+        kategori=aturan.kategori_dari(h.nilai),
+        kode=i.kode,
+        indikator_id=i.pk,
+    )
+
+
 def _baris_renstra(data, sampai_bulan: int, aturan: Aturan) -> list[CapaianIndikator]:
     indikator, target, per_indikator = data
-    hasil = []
-    for i in indikator:
-        bulanan = nilai_bulanan(per_indikator[i.pk])
-        t = target.get(i.pk)
-        realisasi, h = hitung_indikator(i, t, bulanan, sampai_bulan, aturan)
-        hasil.append(
-            CapaianIndikator(
-                nama=i.nama,
-                satuan=i.satuan,
-                polaritas=i.polaritas,
-                agregasi=i.agregasi,
-                target=t.target_tampil() if t else "—",
-                realisasi=realisasi,
-                bulanan=bulanan,
-                hasil=h,
-                kategori=aturan.kategori_dari(h.nilai),
-                kode=i.kode,
-                indikator_id=i.pk,
-            )
-        )
-    return hasil
+    return [
+        capaian_indikator(i, target.get(i.pk), per_indikator[i.pk], sampai_bulan, aturan)
+        for i in indikator
+    ]
 
 
 def capaian_renstra(instansi, tahun: int, sampai_bulan: int = 12) -> list[CapaianIndikator]:

@@ -5,7 +5,7 @@ the Pemda gets a `JawabanData` and, in its own inbox, a run of our library SOP
 "penyampaian-data-kinerja" carrying that answer (Kasubag Evapor gathers, Staf types,
 Sekretaris checks, Camat signs, Staf sends the cover letter). The Camat's signature
 freezes the agency's realisations and capaian up to the requested month into the answer
-and sends it (`kirim_jawaban`, called by the SOP's document binder in sop_permintaan.py).
+and sends it (`kirim_jawaban`, called by the SOP's document binder in sop_plugin/permintaan.py).
 `rekap` compiles the answers indicator × agency, `rekap_excel` exports the compilation.
 
 Evaluators only read agency data; sending a request is a Pemda-level write of their own
@@ -21,6 +21,7 @@ from io import BytesIO
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,10 +31,10 @@ from sakip.lib.formatting import angka
 from sakip.notifikasi import services as notifikasi
 from sakip.organisasi.access import jabatan_pimpinan_ids, peran_pemda
 from sakip.organisasi.models import Instansi, Pemda
-from sakip.sop import engine
+from sakip.organisasi.pemangku import jabatan_kepala, pemangku
 from sakip.sop import services as sop_services
-from sakip.sop.engine import KesalahanAlur
-from sakip.sop.models import Pelaksanaan, Peristiwa, SopInstansi, Tugas, VersiSop
+from sakip.sop.kesalahan import KesalahanAlur
+from sakip.sop.models import Pelaksanaan, SopInstansi, Tugas
 
 from . import pemda as perbandingan
 from .models import JawabanData, PermintaanData
@@ -49,7 +50,7 @@ def boleh_meminta(user, pemda: Pemda) -> bool:
 
 
 def url_jawaban(jawaban: JawabanData) -> str:
-    return f"/pengukuran/pemda/jawaban/{jawaban.pk}/"
+    return reverse("pengukuran:pemda_jawaban", args=[jawaban.pk])
 
 
 # ---------------------------------------------------------------- sending a request
@@ -146,65 +147,28 @@ def _pesan(exc: Exception) -> str:
 
 
 def _sop_instansi(instansi: Instansi, aktor) -> SopInstansi:
-    """The agency's adopted SOP; adopted now when it has none."""
-    sop = SopInstansi.objects.filter(instansi=instansi, kode=KODE_SOP).first()
+    """The agency's adopted SOP; adopted now when it has none — by the sender when they
+    may manage the agency's SOPs, else as a system step on their request (an evaluator)."""
+    sop = sop_services.sop_instansi(instansi, KODE_SOP)
     if sop is not None:
         if not sop.aktif:
             raise KesalahanAlur(_("SOP Penyampaian Data Kinerja dinonaktifkan instansi ini."))
         return sop
     if sop_services.boleh_kelola_sop(aktor, instansi):
         return sop_services.adopsi(aktor=aktor, instansi=instansi, kode=KODE_SOP)
-    return _adopsi_sistem(instansi, aktor)
-
-
-def _adopsi_sistem(instansi: Instansi, aktor) -> SopInstansi:
-    """Adoption as a system step, for a sender without the right to manage the agency's
-    SOPs (an evaluator): the same checks and data as `sop.services.adopsi` (whose permission
-    check is for people), recorded as done by the system on the request of `aktor`."""
-    definisi = sop_services.definisi_dari_pustaka(sop_services.pustaka()[KODE_SOP])
-    kurang = sop_services.pelaksana_belum_dipetakan(instansi, definisi)
-    if kurang:
-        raise KesalahanAlur(
-            _("pelaksana %(kurang)s belum dipetakan ke jabatan %(instansi)s.")
-            % {"kurang": ", ".join(kurang), "instansi": instansi.nama}
-        )
-    definisi["identitas"] = sop_services.identitas_awal(instansi, definisi)
-    sop = SopInstansi.objects.create(instansi=instansi, kode=KODE_SOP, nama=definisi["nama"])
-    VersiSop.objects.create(
-        sop=sop,
-        nomor=1,
-        definisi=definisi,
-        dibuat_oleh=None,
-        catatan="Diadopsi otomatis oleh sistem untuk permintaan data Pemda",
-    )
-    audit.catat(
-        aktor=None,
-        aksi=CatatanAudit.Aksi.TAMBAH,
-        objek=sop,
-        sesudah={"kode": KODE_SOP, "nama": sop.nama, "versi": 1, "atas_permintaan": aktor.pk},
-        keterangan=f"Diadopsi otomatis oleh sistem atas permintaan data dari {aktor.nama_lengkap}",
-    )
-    return sop
+    return sop_services.adopsi_sistem(instansi=instansi, kode=KODE_SOP, atas_permintaan=aktor)
 
 
 def _mulai_run(sop: SopInstansi, jawaban: JawabanData, aktor) -> Pelaksanaan:
     """Start the agency's run on the system's behalf (the sender holds no position there)
-    and name the sender in its log, as `engine.jalankan_ulang` does for a reviser."""
-
+    and name the sender in its log."""
     p = jawaban.permintaan
-    run = engine.mulai(
-        aktor=None,
+    return sop_services.mulai_atas_nama(
+        atas_nama=aktor,
         sop=sop,
         judul=f"{p.judul} — {jawaban.instansi.nama}",
         periode=f"{p.tahun}-{p.sampai_bulan:02d}",
         dokumen=jawaban,
-    )
-    Peristiwa.objects.create(
-        pelaksanaan=run,
-        langkah_no=1,
-        jenis=Peristiwa.Jenis.MULAI,
-        aktor=aktor,
-        aktor_nama=aktor.nama_lengkap,
         catatan=_("Permintaan data dari %(nama)s (%(pemda)s), batas waktu %(batas)s.")
         % {
             "nama": aktor.nama_lengkap,
@@ -212,12 +176,11 @@ def _mulai_run(sop: SopInstansi, jawaban: JawabanData, aktor) -> Pelaksanaan:
             "batas": p.batas_waktu.strftime("%d-%m-%Y"),
         },
     )
-    return run
 
 
 def _beri_tahu_kepala(jawaban: JawabanData) -> None:
-    kepala = engine.jabatan_kepala(jawaban.instansi_id)
-    for orang in engine.pemangku(kepala) if kepala else []:
+    kepala = jabatan_kepala(jawaban.instansi_id)
+    for orang in pemangku(kepala) if kepala else []:
         notifikasi.kirim(
             penerima=orang,
             judul=_("Permintaan data: %(judul)s") % {"judul": jawaban.permintaan.judul},
@@ -320,7 +283,7 @@ def kirim_jawaban(*, aktor, jawaban: JawabanData) -> JawabanData:
                 penerima=p.dibuat_oleh,
                 judul=_("%(instansi)s mengirim data: %(judul)s")
                 % {"instansi": jawaban.instansi.nama, "judul": p.judul},
-                tautan=f"/pengukuran/pemda/permintaan/{p.pk}/",
+                tautan=reverse("pengukuran:pemda_permintaan_detail", args=[p.pk]),
                 kunci=f"jawaban:{jawaban.pk}:dikirim",
             )
     return jawaban
@@ -369,7 +332,7 @@ def status_per_instansi(
                 jawaban=j,
                 pelaksanaan=run,
                 tugas=tugas,
-                kondisi=engine.kondisi_tenggat(tugas, sekarang) if tugas else "",
+                kondisi=tugas.kondisi_tenggat(sekarang) if tugas else "",
                 lewat_batas=belum and timezone.localdate(sekarang) > j.permintaan.batas_waktu,
             )
         )

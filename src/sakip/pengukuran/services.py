@@ -22,7 +22,7 @@ from sakip.audit import services as audit
 from sakip.lib.akses import cakupan_pengguna
 from sakip.organisasi.access import jabatan_pimpinan_ids
 from sakip.organisasi.models import Instansi, Jabatan, PelaksanaTugas, PemetaanPelaksana
-from sakip.sop.engine import jabatan_dipegang_ids
+from sakip.organisasi.pemangku import jabatan_dipegang_ids
 
 from .models import BuktiRealisasi, PenutupanBulan, Realisasi, RealisasiAnggaran
 
@@ -132,6 +132,55 @@ def simpan_realisasi(*, aktor, realisasi: Realisasi, ajukan: bool = False) -> Re
         realisasi.diisi_oleh = aktor
         realisasi.diisi_pada = timezone.now()
         return audit.simpan_teraudit(aktor=aktor, objek=realisasi)
+
+
+def isi_realisasi(
+    *,
+    aktor,
+    instansi_id: int,
+    tahun: int,
+    bulan: int,
+    indikator=None,
+    indikator_pk=None,
+    nilai: Decimal | None = None,
+    nilai_skala: str = "",
+    catatan: str | None = None,
+    ajukan: bool = False,
+    berkas=None,
+    tautan: str = "",
+    keterangan_bukti: str = "",
+) -> Realisasi:
+    """Fill one indicator's realisation of a month: the stored row, or a new one.
+
+    The one use case behind the grid row, the API and the Excel import. Exactly one of
+    `indikator` (Renstra) and `indikator_pk` (own PK indicator) names the row; `catatan`
+    None keeps the stored note. Evidence (`berkas` or `tautan`) is attached in the same
+    transaction, so a refused file leaves the value unsaved too. The rules are
+    `simpan_realisasi`'s: the responsible holder or a reviewer, an open month, an
+    approved row changed only by a reviewer.
+    """
+    if (indikator is None) == (indikator_pk is None):
+        raise AturanPengukuran(_("Sebutkan satu indikator: indikator Renstra atau indikator PK."))
+    cari = {"indikator": indikator} if indikator is not None else {"indikator_pk": indikator_pk}
+    with transaction.atomic():
+        r = (
+            Realisasi.objects.select_for_update(of=("self",))
+            .filter(tahun=tahun, bulan=bulan, **cari)
+            .first()
+        )
+        if r is None:
+            r = Realisasi(instansi_id=instansi_id, tahun=tahun, bulan=bulan, **cari)
+        else:  # the caller's indicator is loaded already: no query when the rules read it
+            r.indikator, r.indikator_pk = indikator, indikator_pk
+        if catatan is not None:
+            r.catatan = catatan
+        r.nilai, r.nilai_skala = nilai, nilai_skala
+        r = simpan_realisasi(aktor=aktor, realisasi=r, ajukan=ajukan)
+        if berkas is not None or tautan:
+            tambah_bukti(
+                aktor=aktor, realisasi=r, berkas=berkas, tautan=tautan, keterangan=keterangan_bukti
+            )
+    return r
 
 
 def periksa_realisasi(*, aktor, realisasi: Realisasi, setuju: bool, catatan: str = "") -> Realisasi:
@@ -296,3 +345,15 @@ def simpan(*, aktor, objek: models.Model, keterangan: str = "") -> models.Model:
         raise PermissionDenied(_("Anda tidak berwenang mengubah data pengukuran instansi ini."))
     with transaction.atomic():
         return audit.simpan_teraudit(aktor=aktor, objek=objek, keterangan=keterangan)
+
+
+def jumlah_persetujuan(user) -> dict[int, int]:
+    """How many realisations wait for `user`'s approval, per agency id (one query): the
+    menu's "Persetujuan realisasi (n)" badge, drawn by sakip.portal."""
+    return dict(
+        antrean_persetujuan(user)
+        .order_by()
+        .values_list("instansi_id")
+        .annotate(n=models.Count("id"))
+        .values_list("instansi_id", "n")
+    )

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views, views_persetujuan
+from . import views, views_capaian, views_persetujuan
 
 app_name = "pengukuran"
 urlpatterns = [
@@ -13,9 +13,13 @@ urlpatterns = [
     path("instansi/<int:instansi_id>/realisasi/impor/", views.realisasi_impor, name="impor"),
     path("instansi/<int:instansi_id>/bulan/", views.penutupan_bulan, name="penutupan"),
     path("instansi/<int:instansi_id>/anggaran/", views.anggaran, name="anggaran"),
-    path("instansi/<int:instansi_id>/capaian/", views.capaian, name="capaian"),
-    path("instansi/<int:instansi_id>/capaian/excel/", views.capaian_excel, name="capaian_excel"),
-    path("instansi/<int:instansi_id>/dasbor/", views.dasbor, name="dasbor"),
+    path("instansi/<int:instansi_id>/capaian/", views_capaian.capaian, name="capaian"),
+    path(
+        "instansi/<int:instansi_id>/capaian/excel/",
+        views_capaian.capaian_excel,
+        name="capaian_excel",
+    ),
+    path("instansi/<int:instansi_id>/dasbor/", views_capaian.dasbor, name="dasbor"),
     path("realisasi/<int:realisasi_id>/periksa/", views.periksa, name="periksa"),
     # The approver's queue: every submitted realisasi of the agency, approved/returned at once
     path(

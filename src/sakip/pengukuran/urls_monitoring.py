@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from . import views_arsip, views_rekomendasi
 from . import views_monitoring as v
 
 urlpatterns = [
@@ -38,10 +39,16 @@ urlpatterns = [
         name="rekomendasi_baru",
     ),
     path(
-        "instansi/<int:instansi_id>/rekomendasi/", v.rekomendasi_daftar, name="rekomendasi_daftar"
+        "instansi/<int:instansi_id>/rekomendasi/",
+        views_rekomendasi.rekomendasi_daftar,
+        name="rekomendasi_daftar",
     ),
-    path("rekomendasi/<int:rekomendasi_id>/", v.rekomendasi, name="rekomendasi"),
-    path("rekomendasi/<int:rekomendasi_id>/tutup/", v.rekomendasi_tutup, name="rekomendasi_tutup"),
+    path("rekomendasi/<int:rekomendasi_id>/", views_rekomendasi.rekomendasi, name="rekomendasi"),
+    path(
+        "rekomendasi/<int:rekomendasi_id>/tutup/",
+        views_rekomendasi.rekomendasi_tutup,
+        name="rekomendasi_tutup",
+    ),
     # The card and the evaluation as printed and signed (the signed file once signed).
     path("kartu-kendali/<int:kartu_id>/cetak.pdf", v.kartu_kendali_pdf, name="kartu_kendali_pdf"),
     path(
@@ -51,12 +58,16 @@ urlpatterns = [
     ),
     # PK monitoring of eselon III and IV, and the year-end archive.
     path("instansi/<int:instansi_id>/pk-monitoring/", v.pk_monitoring, name="pk_monitoring"),
-    path("instansi/<int:instansi_id>/arsip-kinerja/", v.arsip, name="arsip"),
-    path("instansi/<int:instansi_id>/arsip-kinerja/susun/", v.arsip_susun, name="arsip_susun"),
+    path("instansi/<int:instansi_id>/arsip-kinerja/", views_arsip.arsip, name="arsip"),
+    path(
+        "instansi/<int:instansi_id>/arsip-kinerja/susun/",
+        views_arsip.arsip_susun,
+        name="arsip_susun",
+    ),
     path(
         "arsip-kinerja/<int:arsip_id>/tandatangan/",
-        v.arsip_tandatangan,
+        views_arsip.arsip_tandatangan,
         name="arsip_tandatangan",
     ),
-    path("arsip-kinerja/<int:arsip_id>/json/", v.arsip_json, name="arsip_json"),
+    path("arsip-kinerja/<int:arsip_id>/json/", views_arsip.arsip_json, name="arsip_json"),
 ]

@@ -22,7 +22,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,19 +31,14 @@ from sakip.lib.formatting import angka
 from sakip.organisasi.access import peran_pemda
 from sakip.organisasi.models import Instansi, Pemda
 
-from . import (
-    grafik,
-    sop_permintaan,  # noqa: F401 — registers the answer's document binder
-)
+from . import grafik
 from . import pemda as perbandingan_mod
 from . import permintaan as layanan
+from .forms import BULAN_PENDEK
 from .forms_pemda import BULAN, PeriodeForm, PermintaanForm
 from .models import JawabanData, PermintaanData
-from .views import warna_kategori
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-BULAN_PENDEK = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
-
+from .ringkasan import warna_kategori
+from .views_umum import unduh_xlsx
 
 # ---------------------------------------------------------------- access
 
@@ -149,7 +143,7 @@ def perbandingan(request: HttpRequest, pemda: Pemda) -> HttpResponse:
 @khusus_pemda
 def perbandingan_excel(request: HttpRequest, pemda: Pemda) -> HttpResponse:
     """The same comparison as the page, as a workbook for the evaluator's own analysis."""
-    from . import excel
+    from . import ekspor_capaian
 
     form = PeriodeForm(request.GET)
     tahun, bulan = form.periode()
@@ -157,11 +151,11 @@ def perbandingan_excel(request: HttpRequest, pemda: Pemda) -> HttpResponse:
         Instansi.objects.for_user(request.user).filter(pemda=pemda).order_by("nama")
     )
     baris = perbandingan_mod.bandingkan(instansi_list, tahun, bulan)
-    isi = excel.ekspor_pemda(pemda, tahun, bulan, baris, perbandingan_mod.rata_pemda(baris))
-    respons = HttpResponse(isi, content_type=XLSX)
+    isi = ekspor_capaian.ekspor_pemda(
+        pemda, tahun, bulan, baris, perbandingan_mod.rata_pemda(baris)
+    )
     nama = f"Perbandingan_{slugify(pemda.nama).replace('-', '_')}_{tahun}_{bulan:02d}.xlsx"
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
-    return respons
+    return unduh_xlsx(isi, nama)
 
 
 def _angka(nilai: Decimal | None) -> float | None:
@@ -266,10 +260,7 @@ def permintaan_excel(request: HttpRequest, permintaan_id: int) -> HttpResponse:
     if isinstance(p, HttpResponse):
         return p
     isi = layanan.rekap_excel(layanan.rekap(p))
-    respons = HttpResponse(isi, content_type=XLSX)
-    nama = f"rekap-{slugify(p.judul)[:60] or 'permintaan'}-{p.pk}.xlsx"
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
-    return respons
+    return unduh_xlsx(isi, f"rekap-{slugify(p.judul)[:60] or 'permintaan'}-{p.pk}.xlsx")
 
 
 @login_required

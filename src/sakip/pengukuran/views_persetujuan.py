@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from . import services
 from .forms import BULAN_PANJANG
 from .models import Realisasi
-from .views import _instansi, _nilai_realisasi
+from .views_umum import instansi_dari, tampil_realisasi
 
 BATAS_TAMPIL = 500  # a year of a large agency's indicators; more waits for the next page
 
@@ -53,7 +53,7 @@ def _kelompokkan(daftar: list[Realisasi]) -> list[KelompokBulan]:
         if not hasil or (hasil[-1].tahun, hasil[-1].bulan) != (r.tahun, r.bulan):
             nama = f"{BULAN_PANJANG[r.bulan - 1]} {r.tahun}"
             hasil.append(KelompokBulan(r.tahun, r.bulan, nama))
-        r.nilai_tampil = _nilai_realisasi(r)
+        r.nilai_tampil = tampil_realisasi(r)
         hasil[-1].daftar.append(r)
     return hasil
 
@@ -77,7 +77,7 @@ def _pilihan(request: HttpRequest) -> tuple[bool, list[int], str]:
 @login_required
 def persetujuan(request: HttpRequest, instansi_id: int) -> HttpResponse:
     """The queue of submitted realisasi; POST approves or returns the chosen ones."""
-    instansi = _instansi(request, instansi_id)
+    instansi = instansi_dari(request, instansi_id)
     pemeriksa = services.boleh_memeriksa(request.user, instansi.pk)
     if request.method == "POST":
         if not pemeriksa:

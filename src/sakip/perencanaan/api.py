@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
@@ -24,10 +25,9 @@ from .models import (
     Indikator,
     IndikatorPK,
     PerjanjianKinerja,
-    RencanaAksi,
     Renstra,
+    Sasaran,
     SasaranPK,
-    TargetTahunan,
 )
 
 router = Router(tags=["Perencanaan"])
@@ -338,6 +338,17 @@ def _galat(exc: Exception):
 GALAT = {403: GalatOut, 409: GalatOut, 422: GalatOut}
 
 
+def _rujukan(model, user, medan: str, pk: int | None):
+    """The row an id in the request names, read through the access path; None for no id."""
+    if pk is None:
+        return None
+    objek = model.objects.for_user(user).filter(pk=pk).first()
+    if objek is None:
+        pesan = _("%(jenis)s %(id)s tidak ditemukan.")
+        raise ValidationError({medan: pesan % {"jenis": model._meta.verbose_name, "id": pk}})
+    return objek
+
+
 # ---------------------------------------------------------------- Renstra
 
 
@@ -361,13 +372,11 @@ def detail_renstra(request, renstra_id: int):
 def ubah_target(request, indikator_id: int, data: IndikatorTargetIn):
     indikator = get_for_user_or_404(Indikator, _user(request), pk=indikator_id)
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # all or nothing
             for t in data.target:
-                baris = TargetTahunan.objects.filter(indikator=indikator, tahun=t.tahun).first()
-                baris = baris or TargetTahunan(indikator=indikator, tahun=t.tahun)
-                baris.target, baris.target_atas = t.target, t.target_atas
-                baris.target_skala = t.target_skala
-                services.simpan(aktor=_user(request), objek=baris, keterangan="Lewat API")
+                services.simpan_target_indikator(
+                    aktor=_user(request), indikator=indikator, keterangan="Lewat API", **t.dict()
+                )
     except (ValidationError, PermissionDenied) as exc:
         return _galat(exc)
     return Status(200, indikator)
@@ -427,25 +436,17 @@ def detail_pk(request, pk_id: int):
     summary="Menambah sasaran dan indikator PK",
 )
 def tambah_sasaran(request, pk_id: int, data: SasaranPKIn):
-    pk = get_for_user_or_404(PerjanjianKinerja, _user(request), pk=pk_id)
     aktor = _user(request)
+    pk = get_for_user_or_404(PerjanjianKinerja, aktor, pk=pk_id)
     try:
-        with transaction.atomic():
-            sasaran = services.simpan(
-                aktor=aktor,
-                objek=SasaranPK(
-                    pk_dokumen=pk,
-                    uraian=data.uraian,
-                    sasaran_renstra_id=data.sasaran_renstra_id,
-                    sasaran_atasan_id=data.sasaran_atasan_id,
-                    urutan=pk.sasaran.count(),
-                ),
-            )
-            for urutan, i in enumerate(data.indikator):
-                services.simpan(
-                    aktor=aktor,
-                    objek=IndikatorPK(sasaran=sasaran, urutan=urutan, **i.dict()),
-                )
+        services.tambah_sasaran_pk(
+            aktor=aktor,
+            pk=pk,
+            uraian=data.uraian,
+            sasaran_renstra=_rujukan(Sasaran, aktor, "sasaran_renstra", data.sasaran_renstra_id),
+            sasaran_atasan=_rujukan(SasaranPK, aktor, "sasaran_atasan", data.sasaran_atasan_id),
+            indikator=[i.dict() for i in data.indikator],
+        )
     except (ValidationError, PermissionDenied) as exc:
         return _galat(exc)
     return Status(201, pk)
@@ -491,21 +492,19 @@ def kaskade(request, pk_id: int):
 def simpan_rencana_aksi(request, pk_id: int, data: list[RencanaAksiIn]):
     pk = get_for_user_or_404(PerjanjianKinerja, _user(request), pk=pk_id)
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # all or nothing
             for baris in data:
                 indikator = IndikatorPK.objects.filter(
                     sasaran__pk_dokumen=pk, pk=baris.indikator_id
                 ).first()
                 if indikator is None:
                     raise ValidationError(f"Indikator {baris.indikator_id} bukan bagian PK ini.")
-                aksi = RencanaAksi.objects.filter(
-                    indikator=indikator, jenis_periode=baris.jenis_periode, periode=baris.periode
-                ).first() or RencanaAksi(
-                    indikator=indikator, jenis_periode=baris.jenis_periode, periode=baris.periode
+                services.simpan_rencana_aksi(
+                    aktor=_user(request),
+                    indikator=indikator,
+                    keterangan="Lewat API",
+                    **baris.dict(exclude={"indikator_id"}),
                 )
-                for f in ("target", "target_atas", "target_skala", "aksi", "anggaran"):
-                    setattr(aksi, f, getattr(baris, f))
-                services.simpan(aktor=_user(request), objek=aksi, keterangan="Lewat API")
     except (ValidationError, PermissionDenied) as exc:
         return _galat(exc)
     return Status(200, pk)

@@ -17,7 +17,8 @@ from django.utils import timezone
 from sakip.dokumen.cetak import kop, pdf_dari_html, tanggal_panjang
 from sakip.dokumen.templat import render_docx
 from sakip.lib.formatting import angka, rupiah
-from sakip.organisasi.models import Instansi, Jabatan
+from sakip.organisasi.models import Jabatan
+from sakip.organisasi.pemangku import jabatan_lengkap, nama_singkat
 
 from .models import (
     IKU,
@@ -53,22 +54,6 @@ def target_dengan_satuan(nilai: NilaiTarget, satuan: str) -> str:
 def _nilai(target, atas=None, skala: str = "") -> str:
     """A Renstra number (baseline, final target) in the same form as yearly targets."""
     return TargetTahunan(target=target, target_atas=atas, target_skala=skala).target_tampil()
-
-
-def nama_singkat(instansi: Instansi) -> str:
-    """'Kecamatan Bungaraya' → 'Bungaraya': how a Camat's title names the district."""
-    return instansi.nama.removeprefix("Kecamatan ").strip()
-
-
-def jabatan_lengkap(nama_jabatan: str, instansi: Instansi) -> str:
-    """The title as written in the PK: 'Camat' → 'Camat Bungaraya',
-    'Kasubag Umum' → 'Kasubag Umum Kecamatan Bungaraya'; kept if it already names it."""
-    singkat = nama_singkat(instansi)
-    if singkat.lower() in nama_jabatan.lower():
-        return nama_jabatan
-    if instansi.jenis == Instansi.Jenis.KECAMATAN and nama_jabatan.endswith("Camat"):
-        return f"{nama_jabatan} {singkat}"
-    return f"{nama_jabatan} {instansi.nama}"
 
 
 # ---------------------------------------------------------------- Perjanjian Kinerja

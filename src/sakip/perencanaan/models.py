@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from sakip.dokumen.models import DokumenTertandatangani
 from sakip.lib.akses import ScopedManager
 from sakip.organisasi.models import Instansi, Jabatan, Pemda
 
@@ -586,7 +587,7 @@ class IKU(models.Model):
 # ---------------------------------------------------------------- Perjanjian Kinerja
 
 
-class PerjanjianKinerja(models.Model):
+class PerjanjianKinerja(DokumenTertandatangani):
     """The performance agreement of one official for one year (PermenPAN-RB 53/2014).
 
     A signed PK never changes: a revision (new official, strategy or budget) is a new
@@ -647,7 +648,6 @@ class PerjanjianKinerja(models.Model):
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.DRAF)
     tempat = models.CharField(_("tempat penandatanganan"), max_length=100, blank=True)
     tanggal = models.DateField(_("tanggal"), null=True, blank=True)
-    ditandatangani_pada = models.DateTimeField(null=True, blank=True)
     peringatan = models.TextField(_("peringatan"), blank=True)
 
     objects = ScopedManager()

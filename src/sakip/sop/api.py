@@ -70,7 +70,7 @@ class TugasOut(Schema):
 
     @staticmethod
     def resolve_kondisi(obj: Tugas) -> str:
-        return engine.kondisi_tenggat(obj, timezone.now())
+        return obj.kondisi_tenggat(timezone.now())
 
     @staticmethod
     def resolve_perlu_keputusan(obj: Tugas) -> bool:

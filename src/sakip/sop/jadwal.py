@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -130,7 +131,7 @@ def ingatkan_tugas(sekarang: datetime.datetime | None = None) -> int:
         .select_related("pelaksanaan", "jabatan", "diklaim_oleh")
     )
     for tugas in terbuka:
-        kondisi = engine.kondisi_tenggat(tugas, sekarang)
+        kondisi = tugas.kondisi_tenggat(sekarang)
         if kondisi not in ("segera", "terlambat") or tugas.diingatkan == kondisi:
             continue
         judul = {
@@ -143,7 +144,7 @@ def ingatkan_tugas(sekarang: datetime.datetime | None = None) -> int:
                 penerima=orang,
                 judul=judul,
                 isi=f"{tugas.kegiatan}\nTenggat: {tenggat}",
-                tautan=f"/sop/tugas/{tugas.pk}/",
+                tautan=reverse("sop:tugas_detail", args=[tugas.pk]),
                 kunci=f"tugas:{tugas.pk}:{kondisi}",
             )
         Tugas.objects.filter(pk=tugas.pk).update(diingatkan=kondisi)

@@ -8,6 +8,8 @@ holders of the step actor's position. Every transition appends a `Peristiwa`.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -247,11 +249,22 @@ class Tugas(models.Model):
     def __str__(self) -> str:
         return f"{self.pelaksanaan.judul} — langkah {self.langkah_no}"
 
-    def kondisi(self, sekarang=None) -> str:
-        """'tepat' | 'segera' | 'terlambat' for open tasks, against the due time."""
-        from .engine import kondisi_tenggat
+    def kondisi_tenggat(self, sekarang: datetime.datetime | None = None) -> str:
+        """'tepat' (on time), 'segera' (due soon) or 'terlambat' (late) for an open task,
+        '' for a closed one.
 
-        return kondisi_tenggat(self, sekarang or timezone.now())
+        Due soon: less than a quarter of the standard, or less than an hour, is left.
+        """
+        if self.status != self.Status.TERBUKA or self.tenggat is None:
+            return "tepat" if self.status == self.Status.TERBUKA else ""
+        sekarang = sekarang or timezone.now()
+        if sekarang > self.tenggat:
+            return "terlambat"
+        sisa = self.tenggat - sekarang
+        total = self.tenggat - self.dibuat_pada
+        if sisa < max(total / 4, datetime.timedelta(hours=1)):
+            return "segera"
+        return "tepat"
 
 
 class Lampiran(models.Model):

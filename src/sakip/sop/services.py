@@ -1,4 +1,14 @@
-"""Adopting library SOPs and saving their versions (each save is a new version)."""
+"""The SOP app's services: the one door other apps use (and the SOP pages too).
+
+Adopting library SOPs and saving their versions (each save is a new version) live here;
+the runs' transitions and the inbox come from the engine (`sop/engine/`, private to this
+app) and are re-exported below, so that other apps import only `sakip.sop.services`.
+
+The rest of the SOP app's public surface (docs/architecture.md, "The SOP engine"):
+`sakip.sop.models` to read, `sakip.sop.dokumen_terikat` and `sakip.sop.tindakan` for
+plug-ins, `sakip.sop.kesalahan` for the engine's refusals, `sakip.sop.lampiran` to check an
+uploaded file as a step checks it, `sakip.sop.demo` for the demo loader.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +24,66 @@ from sakip.audit import services as audit
 from sakip.audit.models import CatatanAudit
 from sakip.organisasi.access import jabatan_pimpinan_ids
 from sakip.organisasi.models import Instansi, Pegawai, PemetaanPelaksana
+from sakip.organisasi.pemangku import jabatan_kepala
 from sakip.organisasi.services import boleh_kelola_master
 
 from .definisi import Sop, muat_pustaka
-from .engine import KesalahanAlur, jabatan_kepala
+from .engine import (
+    alihkan,
+    batalkan,
+    boleh_bertindak,
+    boleh_memulai,
+    durasi_aktual_menit,
+    jalankan_ulang,
+    klaim,
+    kotak_tugas,
+    mulai,
+    mulai_atas_nama,
+    mulai_terjadwal,
+    penerima_tugas,
+    perlu_passphrase,
+    perubahan_sejak_pemeriksaan,
+    putuskan,
+    selesaikan,
+    siapkan_dokumen,
+)
+from .kesalahan import KesalahanAlur
 from .models import SopInstansi, VersiSop
 from .waktu import WaktuTidakDikenal, parse_waktu
+
+__all__ = [
+    # runs and tasks (sop/engine/)
+    "alihkan",
+    "batalkan",
+    "boleh_bertindak",
+    "boleh_memulai",
+    "durasi_aktual_menit",
+    "jalankan_ulang",
+    "klaim",
+    "kotak_tugas",
+    "mulai",
+    "mulai_atas_nama",
+    "mulai_terjadwal",
+    "penerima_tugas",
+    "perlu_passphrase",
+    "perubahan_sejak_pemeriksaan",
+    "putuskan",
+    "selesaikan",
+    "siapkan_dokumen",
+    # adoption and versions (this module)
+    "KesalahanAlur",
+    "adopsi",
+    "adopsi_sistem",
+    "atur_aktif",
+    "boleh_kelola_sop",
+    "definisi_dari_pustaka",
+    "identitas_awal",
+    "pelaksana_belum_dipetakan",
+    "pustaka",
+    "simpan_versi",
+    "sop_instansi",
+    "validasi_definisi",
+]
 
 # PermenPAN-RB 35/2012 identity fields, in the order the document prints them.
 FIELD_IDENTITAS = [
@@ -129,15 +193,10 @@ def adopsi(*, aktor, instansi: Instansi, kode: str, _dalam: set | None = None) -
     """
     if not boleh_kelola_sop(aktor, instansi):
         raise PermissionDenied(_("Anda tidak berwenang mengelola SOP instansi ini."))
-    semua = pustaka()
-    if kode not in semua:
-        raise KesalahanAlur(_("SOP “%(kode)s” tidak ada di pustaka.") % {"kode": kode})
     with transaction.atomic():
-        ada = SopInstansi.objects.filter(instansi=instansi, kode=kode).first()
+        ada, definisi, kurang = _dari_pustaka(instansi, kode)
         if ada is not None:
             return ada
-        definisi = definisi_dari_pustaka(semua[kode])
-        kurang = pelaksana_belum_dipetakan(instansi, definisi)
         if kurang:
             raise KesalahanAlur(
                 _(
@@ -146,10 +205,8 @@ def adopsi(*, aktor, instansi: Instansi, kode: str, _dalam: set | None = None) -
                 )
                 % {"nama": definisi["nama"], "kurang": ", ".join(kurang), "instansi": instansi}
             )
-        definisi["identitas"] = identitas_awal(instansi, definisi)
-        sop = SopInstansi.objects.create(instansi=instansi, kode=kode, nama=definisi["nama"])
-        versi = VersiSop.objects.create(
-            sop=sop, nomor=1, definisi=definisi, dibuat_oleh=aktor, catatan="Diadopsi dari pustaka"
+        sop, versi = _buat_sop(
+            instansi, definisi, dibuat_oleh=aktor, catatan="Diadopsi dari pustaka"
         )
         audit.catat(
             aktor=aktor,
@@ -163,6 +220,75 @@ def adopsi(*, aktor, instansi: Instansi, kode: str, _dalam: set | None = None) -
             if sub not in _dalam:
                 adopsi(aktor=aktor, instansi=instansi, kode=sub, _dalam=_dalam)
     return sop
+
+
+def _dari_pustaka(instansi: Instansi, kode: str) -> tuple[SopInstansi | None, dict, list[str]]:
+    """(the agency's adoption, {}, []) if it exists, else (None, the library SOP as stored,
+    its actors the agency has not mapped); an unknown `kode` is refused."""
+    semua = pustaka()
+    if kode not in semua:
+        raise KesalahanAlur(_("SOP “%(kode)s” tidak ada di pustaka.") % {"kode": kode})
+    ada = SopInstansi.objects.filter(instansi=instansi, kode=kode).first()
+    if ada is not None:
+        return ada, {}, []
+    definisi = definisi_dari_pustaka(semua[kode])
+    return None, definisi, pelaksana_belum_dipetakan(instansi, definisi)
+
+
+def _buat_sop(instansi: Instansi, definisi: dict, *, dibuat_oleh, catatan: str):
+    """The adopted SOP and its first version, with "Disahkan oleh" pre-filled."""
+    definisi["identitas"] = identitas_awal(instansi, definisi)
+    sop = SopInstansi.objects.create(
+        instansi=instansi, kode=definisi["kode"], nama=definisi["nama"]
+    )
+    versi = VersiSop.objects.create(
+        sop=sop, nomor=1, definisi=definisi, dibuat_oleh=dibuat_oleh, catatan=catatan
+    )
+    return sop, versi
+
+
+def adopsi_sistem(*, instansi: Instansi, kode: str, atas_permintaan: Pegawai) -> SopInstansi:
+    """Adoption as a system step, on the request of someone who may not manage the agency's
+    SOPs (a Pemda evaluator sending a data request).
+
+    The same checks and data as `adopsi` (whose permission check is for people), recorded
+    as done by the system on the request of `atas_permintaan`; sub-procedures are not
+    adopted with it. An SOP already adopted is returned unchanged.
+    """
+    with transaction.atomic():
+        ada, definisi, kurang = _dari_pustaka(instansi, kode)
+        if ada is not None:
+            return ada
+        if kurang:
+            raise KesalahanAlur(
+                _("pelaksana %(kurang)s belum dipetakan ke jabatan %(instansi)s.")
+                % {"kurang": ", ".join(kurang), "instansi": instansi.nama}
+            )
+        sop, versi = _buat_sop(
+            instansi,
+            definisi,
+            dibuat_oleh=None,
+            catatan="Diadopsi otomatis oleh sistem untuk permintaan data Pemda",
+        )
+        audit.catat(
+            aktor=None,
+            aksi=CatatanAudit.Aksi.TAMBAH,
+            objek=sop,
+            sesudah={
+                "kode": kode,
+                "nama": sop.nama,
+                "versi": versi.nomor,
+                "atas_permintaan": atas_permintaan.pk,
+            },
+            keterangan="Diadopsi otomatis oleh sistem atas permintaan data dari "
+            f"{atas_permintaan.nama_lengkap}",
+        )
+    return sop
+
+
+def sop_instansi(instansi: Instansi, kode: str) -> SopInstansi | None:
+    """The agency's adoption of library SOP `kode`, or None."""
+    return SopInstansi.objects.filter(instansi=instansi, kode=kode).first()
 
 
 def validasi_definisi(instansi: Instansi, definisi: dict) -> list[str]:

@@ -8,9 +8,6 @@ class SuratConfig(AppConfig):
 
     def ready(self) -> None:
         from .klasifikasi import setelah_migrasi
-        from .sop_surat import daftarkan
-
-        daftarkan()  # the SOP steps' paraf, TTE, numbering, sending and archive
 
         # Reference data, not a data migration: migrations are regenerated (konteks.md).
         post_migrate.connect(setelah_migrasi, sender=self, dispatch_uid="surat_klasifikasi")

@@ -14,7 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 
 from sakip.organisasi.models import Instansi, Jabatan, Pegawai
-from sakip.sop import engine
+from sakip.organisasi.pemangku import pemangku
+from sakip.sop import services as sop_services
 from sakip.sop.models import SopInstansi
 
 from . import services
@@ -128,7 +129,7 @@ def _jabatan(instansi: Instansi, kunci: str) -> Jabatan | None:
 
 
 def _pemegang(jabatan: Jabatan | None) -> Pegawai | None:
-    orang = engine.pemangku(jabatan) if jabatan is not None else []
+    orang = pemangku(jabatan) if jabatan is not None else []
     return orang[0] if orang else None
 
 
@@ -198,7 +199,7 @@ def _disposisi(surat: Surat, data: dict) -> int:
 def _mulai_sop(disposisi: Disposisi, kepala: Pegawai, kode: str) -> None:
     """The head starts the agency's IKM SOP from the kabupaten's letter, if adopted."""
     sop = SopInstansi.objects.filter(instansi=disposisi.surat.instansi, kode=kode).first()
-    if sop is None or not engine.boleh_memulai(kepala, sop):
+    if sop is None or not sop_services.boleh_memulai(kepala, sop):
         return
     services.mulai_sop_dari_disposisi(
         aktor=kepala,

@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 from django.utils.formats import date_format
 
 from sakip.dokumen.cetak import kop, pdf_dari_html
-from sakip.organisasi.models import Jabatan, Pegawai
+from sakip.organisasi.models import Pegawai
+from sakip.organisasi.pemangku import tempat_ttd
 
 from . import distribusi, services
 from .models import Surat
@@ -22,20 +23,13 @@ PERIHAL = "Penyampaian Laporan Kinerja Bulan Oktober 2026"
 INSTANSI = ("KEC-BR", "KEC-MPR")
 
 
-def _kepala(instansi) -> Pegawai | None:
-    jabatan = Jabatan.objects.filter(instansi=instansi, peran=Jabatan.Peran.KEPALA).first()
-    if jabatan is None:
-        return None
-    return Pegawai.objects.filter(jabatan=jabatan, is_active=True).first()
-
-
 def _pdf(surat: Surat, kepala: Pegawai) -> bytes:
     html = render_to_string(
         "surat/demo_surat_keluar.html",
         {
             "surat": surat,
             "kop": kop(surat.instansi),
-            "tempat": surat.instansi.nama.removeprefix("Kecamatan "),
+            "tempat": tempat_ttd(surat.instansi),
             "tanggal": date_format(surat.tanggal_surat or services.hari_ini(), "j F Y"),
             "jabatan": kepala.jabatan.nama if kepala.jabatan_id else "Kepala",
             "kepala": kepala,
@@ -53,7 +47,8 @@ def muat(admin: Pegawai) -> int:
         perihal=PERIHAL,
         status=Surat.Status.BERNOMOR,
     ).select_related("instansi__pemda"):
-        kepala = _kepala(surat.instansi)
+        pejabat = surat.instansi.pejabat_kepala(plt=False)
+        kepala = pejabat[0] if pejabat else None
         if kepala is None or not tte.punya_kunci(kepala):
             continue
         tte.tandatangani(

@@ -29,7 +29,8 @@ from sakip.audit import services as audit
 from sakip.audit.models import CatatanAudit
 from sakip.notifikasi import services as notifikasi
 from sakip.notifikasi.models import Notifikasi
-from sakip.organisasi.models import Jabatan, Pegawai, PelaksanaTugas
+from sakip.organisasi.models import Jabatan, Pegawai
+from sakip.organisasi.pemangku import jabatan_dipegang_ids, pemangku
 from sakip.sop.lampiran import BerkasDitolak, validasi_berkas
 
 from .models import Penerima, Pengiriman, Surat
@@ -64,13 +65,6 @@ def boleh_kirim(aktor, surat: Surat) -> bool:
     )
 
 
-def jabatan_dipegang_ids(user, tanggal: datetime.date | None = None) -> set[int]:
-    """Positions the user holds today: definitive, Plt and Plh (the SOP engine's rule)."""
-    from sakip.sop.engine import jabatan_dipegang_ids as dipegang
-
-    return dipegang(user, tanggal)
-
-
 def penerima_untuk(user) -> QuerySet[Penerima]:
     """The recipient rows addressed to positions `user` holds: the recipient's access path.
 
@@ -80,18 +74,6 @@ def penerima_untuk(user) -> QuerySet[Penerima]:
     if getattr(user, "is_superuser", False) and user.is_active:
         return Penerima.objects.filter(jabatan__isnull=False)
     return Penerima.objects.filter(jabatan_id__in=jabatan_dipegang_ids(user))
-
-
-def pemangku(jabatan: Jabatan) -> list[Pegawai]:
-    """Everyone who holds `jabatan` today (definitive holders, then acting ones)."""
-    definitif = list(Pegawai.objects.filter(jabatan=jabatan, is_active=True))
-    plt = [
-        t.pegawai
-        for t in PelaksanaTugas.objects.aktif_pada(timezone.localdate())
-        .filter(jabatan=jabatan, pegawai__is_active=True)
-        .select_related("pegawai")
-    ]
-    return definitif + [p for p in plt if p not in definitif]
 
 
 def jabatan_penerima(surat: Surat) -> QuerySet[Jabatan]:

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
 from sakip.organisasi.models import Instansi
+from sakip.organisasi.pemangku import jabatan_dipegang_ids
 
 from . import arsip, distribusi
 from . import forms_kirim as f
@@ -253,7 +254,7 @@ def terima(request: HttpRequest, penerima_id: int) -> HttpResponse:
     """A letter addressed to a position the user holds; opening it is the read receipt."""
     user = request.user
     penerima = _muat_penerima(user, penerima_id)
-    dipegang = penerima.jabatan_id in distribusi.jabatan_dipegang_ids(user)
+    dipegang = penerima.jabatan_id in jabatan_dipegang_ids(user)
     if penerima.cara == Penerima.Cara.APLIKASI and dipegang and not penerima.sudah_diterima:
         penerima = distribusi.tandai_dibaca(aktor=user, penerima=penerima)
     return render(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sakip.ikm import sop_ikm
+from sakip.ikm import sop_plugin as sop_ikm
 from sakip.ikm.models import PeriodeSurvei
 from sakip.ikm.tests import bangun
 from sakip.organisasi.models import PemetaanPelaksana

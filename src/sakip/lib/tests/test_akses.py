@@ -58,7 +58,7 @@ def contoh_agensi_a(persona):
     realisasi = _realisasi(a, indikator)
     permintaan = _permintaan_data(persona)
     laporan = _laporan(a)
-    dari_app = {}
+    dari_app: dict[str, list] = {}
     for nama in CONTOH_APP:
         try:
             modul = importlib.import_module(nama)

@@ -1,4 +1,4 @@
-"""Pages a user opens: home, agency profile with organisation chart, people, positions."""
+"""Pages a user opens: agency profile with organisation chart, people, positions."""
 
 import datetime
 
@@ -18,26 +18,6 @@ def _plt(persona):
         jenis="plt",
         tanggal_mulai=datetime.date.today() - datetime.timedelta(days=3),
     )
-
-
-def test_beranda_menampilkan_instansi_dan_jabatan(persona, masuk):
-    isi = masuk(persona.a.camat).get("/").content.decode()
-    assert "Selamat datang, Camat Alpha" in isi
-    assert "Kecamatan Alpha" in isi and "Camat" in isi
-    assert persona.a.camat.nip_tampil in isi
-
-
-def test_beranda_plt_menampilkan_jabatan_yang_dijabat_sementara(persona, masuk):
-    _plt(persona)
-    isi = masuk(persona.a.kasubag).get("/").content.decode()
-    assert "Plt. Sekretaris Camat" in isi
-
-
-def test_beranda_evaluator_melihat_semua_instansi_pemdanya(persona, masuk):
-    isi = masuk(persona.evaluator).get("/").content.decode()
-    assert "Kecamatan Alpha" in isi and "Kecamatan Beta" in isi
-    isi = masuk(persona.evaluator_lain).get("/").content.decode()
-    assert "Kecamatan Alpha" not in isi
 
 
 def test_bagan_organisasi_pohon_dengan_pemangku_dan_plt(persona, masuk):
@@ -118,12 +98,3 @@ def test_detail_jabatan_dan_pegawai(persona, masuk):
     assert "Kasubag Alpha" in isi and "Plt." in isi and "Camat" in isi
     isi = c.get(f"/pegawai/{persona.a.kasubag.pk}/").content.decode()
     assert "Plt. Sekretaris Camat" in isi and persona.a.kasubag.nip_tampil in isi
-
-
-def test_navigasi_sesuai_peran(persona, masuk):
-    isi = masuk(persona.a.staf).get("/").content.decode()
-    assert "Riwayat Instansi" not in isi and "Data Master" not in isi and "Profil Instansi" in isi
-    isi = masuk(persona.a.camat).get("/").content.decode()
-    assert "Riwayat Instansi" in isi
-    isi = masuk(persona.admin_pemda).get("/").content.decode()
-    assert "Data Master" in isi and 'href="/instansi/"' in isi

@@ -4,7 +4,7 @@ Kinerja, PK monitoring of eselon III and IV, and the year-end archive of perform
 
 Who does what follows the seed: the Tim Monitoring or the planning Kasubag fills the card
 and drafts the evaluation (steps 6, 8, 12); the Camat signs (7, 13) — the card through the
-monitoring SOP run, see `sop_monitoring`; the Sekretaris issues recommendations on the
+monitoring SOP run, see `sop_plugin/monitoring.py`; the Sekretaris issues recommendations on the
 Camat's order (9); the official addressed follows them up, checked in the next month's
 monitoring (10). Every write goes through `services.simpan` (one audit record per row) and
 refuses evaluators, who only read.

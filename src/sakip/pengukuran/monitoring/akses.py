@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 
 from sakip.organisasi.access import jabatan_pimpinan_ids
 from sakip.organisasi.models import Instansi, PemetaanPelaksana
-from sakip.sop.engine import adalah_kepala, jabatan_dipegang_ids
+from sakip.organisasi.pemangku import adalah_kepala, jabatan_dipegang_ids
 
 from .. import services
 from ..models import KartuKendali, Rekomendasi

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from sakip.notifikasi import services as notifikasi
 from sakip.organisasi.models import Instansi, Jabatan
+from sakip.organisasi.pemangku import pemangku
 from sakip.perencanaan.models import IndikatorPK, PerjanjianKinerja, RencanaAksi
 from sakip.sop.dokumen_terikat import Kekurangan
-from sakip.sop.engine import pemangku
 
 from .. import capaian as rumus
 from .. import penilaian, services

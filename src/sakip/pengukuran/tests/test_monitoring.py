@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from sakip.audit.models import CatatanAudit
 from sakip.notifikasi.models import Notifikasi
 from sakip.organisasi.models import PemetaanPelaksana
-from sakip.pengukuran import monitoring, sop_monitoring
+from sakip.pengukuran import monitoring
 from sakip.pengukuran.models import (
     ArsipKinerja,
     KartuKendali,
@@ -27,6 +27,7 @@ from sakip.pengukuran.models import (
     Rekomendasi,
 )
 from sakip.pengukuran.services import AturanPengukuran
+from sakip.pengukuran.sop_plugin import monitoring as sop_monitoring
 from sakip.perencanaan import services as perencanaan
 from sakip.perencanaan.models import IndikatorPK, ItemAnggaran, RencanaAksi, SasaranPK
 from sakip.perencanaan.tests import bangun

@@ -127,7 +127,7 @@ def test_langkah_sop_terlambat_per_instansi(data):
     Tugas.objects.filter(pk=tugas.pk).update(tenggat=timezone.now() - datetime.timedelta(hours=2))
     terlambat = pemda.terlambat_semua(instansi_pemda(data), timezone.now())
     assert terlambat == {data.a.instansi.pk: 1, data.b.instansi.pk: 0}
-    assert engine.kondisi_tenggat(Tugas.objects.get(pk=tugas.pk), timezone.now()) == "terlambat"
+    assert Tugas.objects.get(pk=tugas.pk).kondisi_tenggat(timezone.now()) == "terlambat"
 
 
 # ---------------------------------------------------------------- pages and scope

@@ -66,7 +66,7 @@ def ikon(nama: str) -> str:
 @register.inclusion_tag("sop/_ringkasan_beranda.html", takes_context=True)
 def ringkasan_tugas(context):
     """The home page's task counts: open, due soon, late."""
-    from sakip.sop.engine import kondisi_tenggat, kotak_tugas
+    from sakip.sop.engine import kotak_tugas
 
     user = context["request"].user
     sekarang = timezone.now()
@@ -75,7 +75,7 @@ def ringkasan_tugas(context):
         .select_related("pelaksanaan", "dikembalikan_dari__selesai_oleh")
         .order_by("tenggat", "id")[:100]
     )
-    kondisi = [kondisi_tenggat(t, sekarang) for t in tugas]
+    kondisi = [t.kondisi_tenggat(sekarang) for t in tugas]
     return {
         "jumlah": len(tugas),
         "terlambat": kondisi.count("terlambat"),

@@ -164,7 +164,7 @@ def test_lini_waktu_kerja_di_luar_jam_kerja_menyebut_waktu_kalender(
 
 
 def test_lini_waktu_membandingkan_aktual_dengan_baku(persona, laporan_bulanan, masuk):
-    from sakip.sop.views import waktu_langkah
+    from sakip.sop.views_pelaksanaan import waktu_langkah
 
     a = persona.a
     p = engine.mulai(aktor=a.kasubag, sop=laporan_bulanan, judul="LB Batang")
@@ -184,7 +184,7 @@ def test_lini_waktu_membandingkan_aktual_dengan_baku(persona, laporan_bulanan, m
 
 
 def test_lini_waktu_tepat_baku_tanpa_warna_peringatan():
-    from sakip.sop.views import waktu_langkah
+    from sakip.sop.views_pelaksanaan import waktu_langkah
 
     t = Tugas(dibuat_pada=_wib(15, 0), selesai_pada=_wib(8, 30) + datetime.timedelta(days=1))
     t.waktu_baku_menit = 120

@@ -14,6 +14,7 @@ from sakip.perencanaan.models import (
 )
 from sakip.sop import dokumen_terikat, engine, services
 from sakip.sop.engine import KesalahanAlur
+from sakip.sop.models import Pelaksanaan
 
 from .conftest import jalankan_sampai
 
@@ -129,7 +130,7 @@ def test_revisi_pk_menjalankan_sop_lagi(persona, sop_pk):
     )
     rencana.tandatangani_pk(aktor=a.camat, pk=pk, tanggal=datetime.date.today())
     baru = rencana.revisi_pk(aktor=a.kasubag, pk=pk, alasan="strategi")
-    ulang = engine.Pelaksanaan.objects.exclude(pk=p.pk).get(sop=sop_pk)
+    ulang = Pelaksanaan.objects.exclude(pk=p.pk).get(sop=sop_pk)
     assert dokumen_terikat.dokumen_dari(ulang) == baru
     assert "revisi ke-1" in ulang.judul
     # the Kasubag may not start the PK SOP: it runs on the system's behalf, naming him
@@ -157,5 +158,5 @@ def test_renstra_ditetapkan_lalu_diubah_dibuka_dan_dijalankan_lagi(persona):
     rencana.simpan(aktor=a.kasubag, objek=Tujuan(renstra=renstra, kode="T9", uraian="Baru"))
     renstra.refresh_from_db()
     assert renstra.status == "draf"
-    ulang = engine.Pelaksanaan.objects.filter(sop=sop).exclude(pk=p.pk).get()
+    ulang = Pelaksanaan.objects.filter(sop=sop).exclude(pk=p.pk).get()
     assert ulang.periode == "2026-2030" and dokumen_terikat.dokumen_dari(ulang) == renstra

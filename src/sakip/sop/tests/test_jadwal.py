@@ -94,11 +94,11 @@ def test_kondisi_tenggat():
     t = Tugas(
         status="terbuka", dibuat_pada=sekarang, tenggat=sekarang + datetime.timedelta(hours=8)
     )
-    assert engine.kondisi_tenggat(t, sekarang) == "tepat"
-    assert engine.kondisi_tenggat(t, sekarang + datetime.timedelta(hours=7)) == "segera"
-    assert engine.kondisi_tenggat(t, sekarang + datetime.timedelta(hours=9)) == "terlambat"
+    assert t.kondisi_tenggat(sekarang) == "tepat"
+    assert t.kondisi_tenggat(sekarang + datetime.timedelta(hours=7)) == "segera"
+    assert t.kondisi_tenggat(sekarang + datetime.timedelta(hours=9)) == "terlambat"
     t.status = "selesai"
-    assert engine.kondisi_tenggat(t, sekarang + datetime.timedelta(hours=9)) == ""
+    assert t.kondisi_tenggat(sekarang + datetime.timedelta(hours=9)) == ""
 
 
 def test_antrian_menjalankan_pekerjaan_berkala_sekali_per_interval(persona, laporan_bulanan):

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from sakip.audit import services as audit
 from sakip.audit.models import CatatanAudit
+from sakip.organisasi.pemangku import jabatan_di, jabatan_penanda_tangan
 
 from ..models import KunciPenanda, Paraf, Surat, TandaTangan
 from . import ca, lembar
@@ -54,23 +55,6 @@ SELESAI = (
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def jabatan_di(pegawai, instansi_id: int, *, utamakan_id: int | None = None) -> str:
-    """The position `pegawai` holds in the agency today, as printed ('Plt. Camat'); '' if none.
-
-    `utamakan_id` (e.g. the SOP task's position) wins when the person holds several.
-    """
-    pilihan = [
-        (j, awalan)
-        for j, awalan in pegawai.jabatan_aktif(timezone.localdate())
-        if j is not None and j.instansi_id == instansi_id
-    ]
-    pilihan.sort(key=lambda p: (p[0].pk != utamakan_id, p[1] != "", p[0].urutan))
-    if not pilihan:
-        return ""
-    j, awalan = pilihan[0]
-    return f"{awalan} {j.nama}".strip()
 
 
 def _boleh_tulis(aktor, surat: Surat) -> bool:
@@ -241,10 +225,7 @@ def _boleh_tanda_tangan(aktor, surat: Surat) -> str:
                 "sertifikat elektronik Anda, atau tanda tangani surat di atas kertas."
             )
         )
-    from sakip.sop.engine import jabatan_kepala
-
-    kepala = jabatan_kepala(surat.instansi_id)
-    jabatan = jabatan_di(aktor, surat.instansi_id, utamakan_id=kepala.pk if kepala else None)
+    jabatan = jabatan_penanda_tangan(aktor, surat.instansi_id)
     if not jabatan:
         raise ValidationError(
             _("Penanda tangan harus memegang jabatan pada %(instansi)s.")
