@@ -32,9 +32,12 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_NAME = envstr("SITE_NAME", "SAKIP")
 # The public address, for links in emails and QR codes.
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
-# Behind a reverse proxy that sets X-Forwarded-For: read the client address from it
-# (audit trail, sign-in and survey rate limits). Off unless the proxy is trusted.
+# How many reverse proxies in front of the app append to X-Forwarded-For (nginx: 1). The
+# client address is the entry that many from the right; with 0 the header is ignored and
+# REMOTE_ADDR counts (audit trail, sign-in throttling, survey limit: lib/middleware_keamanan).
+# TRUST_X_FORWARDED_FOR=1, the older switch, means one proxy.
 TRUST_X_FORWARDED_FOR = envbool("TRUST_X_FORWARDED_FOR", False)
+SAKIP_PROXY_TEPERCAYA = envint("SAKIP_PROXY_TEPERCAYA", 1 if TRUST_X_FORWARDED_FOR else 0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -65,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sakip.lib.middleware_keamanan.KebijakanKontenMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sakip.audit.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -126,19 +130,46 @@ LOGIN_URL = "akun:masuk"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "akun:masuk"
 
-# Failed sign-ins allowed per account and per address within the window.
+# Sign-in throttling (akun/pembatas.py, docs/security.md): failures allowed per account
+# from one address, and per address over all accounts, before a wait; the first wait,
+# doubled after each further failure up to the cap; quiet hours after which failures are
+# forgotten.
 LOGIN_MAX_GAGAL = envint("LOGIN_MAX_GAGAL", 5)
-LOGIN_JENDELA_MENIT = envint("LOGIN_JENDELA_MENIT", 15)
+LOGIN_MAX_GAGAL_ALAMAT = envint("LOGIN_MAX_GAGAL_ALAMAT", 50)
+LOGIN_JEDA_DETIK = envint("LOGIN_JEDA_DETIK", 60)
+LOGIN_JEDA_MAKS_MENIT = envint("LOGIN_JEDA_MAKS_MENIT", 60)
+LOGIN_LUPA_JAM = envint("LOGIN_LUPA_JAM", 24)
+
+# --- Transport and browser security (docs/security.md) ---------------------------------
+# SAKIP_HTTPS=1: the site is served over TLS (directly or by the proxy). It turns on the
+# redirect to https, secure cookies and HSTS; `sakip check --deploy` is clean with it.
+SAKIP_HTTPS = envbool("SAKIP_HTTPS", False)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", SAKIP_HTTPS)
+# HSTS: a year by default behind TLS. Subdomains are included (the Pemda's other sites
+# must then be https too); preload is an opt-in, as leaving the list takes months.
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000 if SAKIP_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+# `check --deploy` asks for preload (W021); it is a deliberate opt-in, so not a warning.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# The proxy terminates TLS and says so in X-Forwarded-Proto: believed only from a
+# trusted proxy, else any client could claim https.
+if SAKIP_PROXY_TEPERCAYA > 0:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", SAKIP_HTTPS or not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy sent on every response (lib/middleware_keamanan.py); inline
+# scripts run only with the request's nonce. CSP_LAPOR_URI: where browsers report breaches.
+CSP_LAPOR_URI = envstr("CSP_LAPOR_URI")
 
 LANGUAGE_CODE = "id"
 # The interface speaks Indonesian whatever the browser asks for (no locale negotiation).
@@ -177,6 +208,8 @@ PK_BATAS_HARI_SETELAH_DPA = envint("PK_BATAS_HARI_SETELAH_DPA", 30)
 
 # Largest file a step may attach, in megabytes.
 LAMPIRAN_MAKS_MB = envint("LAMPIRAN_MAKS_MB", 10)
+# Largest Excel file an import reads, in bytes (the kit's other limits: dokumen/excel/batas.py).
+SAKIP_IMPOR_MAKS_BYTE = envint("SAKIP_IMPOR_MAKS_BYTE", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Public satisfaction survey: online questionnaires one sender (keyed hash of the address)

@@ -105,3 +105,29 @@ def masuk_peramban(browser, live_server, pegawai, *, ponsel: bool = False):
     page.get_by_role("button", name="Masuk").click()
     page.get_by_role("heading", name=f"Selamat datang, {pegawai.nama}").wait_for()
     return page
+
+
+def pdf_uji(teks: str = "") -> bytes:
+    """A real one-page PDF (uploads are checked by structure, not by their first bytes);
+    `teks` in its metadata makes two of them differ."""
+    import io
+
+    from pypdf import PdfWriter
+
+    penulis = PdfWriter()
+    penulis.add_blank_page(width=595, height=842)
+    penulis.add_metadata({"/Subject": teks or "uji"})
+    keluaran = io.BytesIO()
+    penulis.write(keluaran)
+    return keluaran.getvalue()
+
+
+def png_uji() -> bytes:
+    """A real 4×4 PNG (Pillow verifies uploaded images)."""
+    import io
+
+    from PIL import Image
+
+    keluaran = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(keluaran, format="PNG")
+    return keluaran.getvalue()

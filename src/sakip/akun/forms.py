@@ -1,9 +1,10 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from sakip.organisasi.models import Pegawai
+
+from . import pembatas
 
 
 class MasukForm(forms.Form):
@@ -22,31 +23,51 @@ class MasukForm(forms.Form):
         "salah": _("NIP/nama pengguna atau kata sandi salah. Periksa kembali lalu coba lagi."),
     }
 
-    def __init__(self, request=None, *args, diblokir: bool = False, **kwargs):
+    def __init__(self, request=None, *args, ip: str | None = None, **kwargs):
         self.request = request
+        self.ip = ip
         self.user: Pegawai | None = None
-        self.diblokir = diblokir
+        self.jatah: pembatas.Jatah | None = None
         super().__init__(*args, **kwargs)
+
+    @property
+    def diblokir(self) -> bool:
+        return self.jatah is not None and not self.jatah.boleh
 
     def clean(self):
         super().clean()
         data = self.cleaned_data  # what Form.clean returns, typed as a dict
-        if self.diblokir:
-            # Checked before the password, so a blocked guesser learns nothing.
-            raise forms.ValidationError(
-                _(
-                    "Terlalu banyak percobaan masuk yang gagal. "
-                    "Tunggu %(menit)s menit, lalu coba lagi."
-                )
-                % {"menit": settings.LOGIN_JENDELA_MENIT},
-                code="diblokir",
-            )
         if self.errors:
             return data
+        # Counted before the password is checked, so a waiting guesser learns nothing.
+        self.jatah = pembatas.ambil_jatah(data["identitas"], self.ip)
+        if not self.jatah.boleh:
+            raise pesan_diblokir(self.jatah)
         self.user = authenticate(self.request, username=data["identitas"], password=data["sandi"])
         if self.user is None:
             raise forms.ValidationError(self.error_messages["salah"], code="salah")
         return data
+
+
+def pesan_diblokir(jatah: pembatas.Jatah) -> forms.ValidationError:
+    return forms.ValidationError(
+        _("Terlalu banyak percobaan masuk yang gagal. Tunggu %(menit)s menit, lalu coba lagi.")
+        % {"menit": jatah.tunggu_menit},
+        code="diblokir",
+    )
+
+
+class KodeForm(forms.Form):
+    """The second step of signing in, and the confirmation of a new authenticator."""
+
+    kode = forms.CharField(
+        label=_("Kode verifikasi"),
+        max_length=20,
+        help_text=_("6 angka dari aplikasi autentikator, atau satu kode pemulihan."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
 
 
 class GantiSandiForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Sign-in attempts (for throttling) and personal API tokens."""
+"""Sign-in throttling counters, the optional second factor (TOTP) and personal API tokens."""
 
 import hashlib
 
@@ -9,23 +9,70 @@ from django.utils.translation import gettext_lazy as _
 from sakip.lib.akses import ScopedQuerySet
 
 
-class PercobaanMasuk(models.Model):
-    """One sign-in attempt; recent failures per account or address block further tries."""
+class BatasMasuk(models.Model):
+    """Failed sign-ins of one account from one address, or of one address over all accounts.
 
-    kunci = models.CharField(max_length=150, db_index=True)  # the NIP/username as typed
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    waktu = models.DateTimeField(auto_now_add=True, db_index=True)
-    berhasil = models.BooleanField(default=False)
+    One row per key, locked while counted, so parallel guesses cannot slip past the limit
+    (a count of attempt rows, checked then inserted, could). `diblokir_sampai` is the end
+    of the current wait; each failure after the limit doubles it.
+    """
+
+    kunci = models.CharField(max_length=255, unique=True)  # "akun:<nip/username>|<ip>", "ip:<ip>"
+    gagal = models.PositiveIntegerField(default=0)
+    diblokir_sampai = models.DateTimeField(null=True, blank=True)
+    terakhir = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
-        verbose_name = _("Percobaan masuk")
-        verbose_name_plural = _("Percobaan masuk")
-        indexes = [models.Index(fields=["ip", "waktu"])]
+        verbose_name = _("Batas masuk")
+        verbose_name_plural = _("Batas masuk")
 
     def __str__(self) -> str:
-        return (
-            f"{self.kunci} {self.waktu:%Y-%m-%d %H:%M} {'berhasil' if self.berhasil else 'gagal'}"
-        )
+        return f"{self.kunci}: {self.gagal} gagal"
+
+
+class FaktorKedua(models.Model):
+    """A user's TOTP secret (RFC 6238); active once confirmed with a first code.
+
+    The secret must be readable to check codes, so it is stored as is (like the password
+    reset tokens' key, it is as safe as the database); recovery codes are stored hashed.
+    """
+
+    pegawai = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="faktor_kedua"
+    )
+    rahasia = models.CharField(max_length=64)
+    dikonfirmasi = models.DateTimeField(_("aktif sejak"), null=True, blank=True)
+    # The last 30-second step accepted: a code seen once is refused after (no replay).
+    langkah_terakhir = models.BigIntegerField(default=0)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Faktor kedua (TOTP)")
+        verbose_name_plural = _("Faktor kedua (TOTP)")
+
+    def __str__(self) -> str:
+        return f"TOTP {self.pegawai}"
+
+    @property
+    def aktif(self) -> bool:
+        return self.dikonfirmasi is not None
+
+
+class KodePemulihan(models.Model):
+    """A one-time code to sign in without the phone; only its hash is kept."""
+
+    pegawai = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kode_pemulihan"
+    )
+    hash = models.CharField(max_length=64, unique=True)
+    dipakai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Kode pemulihan")
+        verbose_name_plural = _("Kode pemulihan")
+
+    def __str__(self) -> str:
+        return f"Kode pemulihan {self.pegawai}"
 
 
 def hash_token(token: str) -> str:

@@ -1,7 +1,7 @@
 import re
 import uuid
 
-from django.conf import settings
+from sakip.lib.middleware_keamanan import ip_klien
 
 from .context import KonteksPermintaan, lepas_konteks, pasang_konteks
 
@@ -9,12 +9,8 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
 def _ip_klien(request) -> str | None:
-    # Behind a reverse proxy, trust X-Forwarded-For only when told to.
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR") or None
+    # One reading of the client address for the whole app (trusted proxies only).
+    return ip_klien(request)
 
 
 class RequestContextMiddleware:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.akses import ScopedQuerySet
@@ -27,7 +28,8 @@ class CatatanAudit(models.Model):
         HAPUS = "hapus", _("Hapus")
         LAIN = "lain", _("Lainnya")
 
-    waktu = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    # Set when the record is built, not at INSERT: the hash covers it (see rantai.py).
+    waktu = models.DateTimeField(_("waktu"), default=timezone.now, editable=False, db_index=True)
     aktor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.DO_NOTHING,
@@ -47,6 +49,9 @@ class CatatanAudit(models.Model):
     instansi_id = models.BigIntegerField(null=True, db_index=True)
     perubahan = models.JSONField(_("perubahan"), default=dict, blank=True)
     keterangan = models.CharField(_("keterangan"), max_length=300, blank=True)
+    # The chain of the record's agency (rantai.py): SHA-256 of this row and the previous hash.
+    hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash_sebelumnya = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = CatatanAuditQuerySet.as_manager()
     pemda_path = "pemda_id"
@@ -68,3 +73,19 @@ class CatatanAudit(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Catatan audit tidak boleh dihapus.")
+
+
+class UjungRantai(models.Model):
+    """The head of one audit chain: its last hash and length, locked while appending."""
+
+    kunci = models.CharField(max_length=40, primary_key=True)  # rantai.kunci_rantai()
+    hash_terakhir = models.CharField(max_length=64, blank=True)
+    jumlah = models.PositiveBigIntegerField(default=0)
+    catatan_terakhir_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        verbose_name = _("Ujung rantai riwayat")
+        verbose_name_plural = _("Ujung rantai riwayat")
+
+    def __str__(self) -> str:
+        return f"{self.kunci} ({self.jumlah})"

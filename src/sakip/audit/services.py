@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
+from . import rantai
 from .context import konteks_sekarang
 from .models import CatatanAudit
 
@@ -103,7 +104,7 @@ def catat(
     konteks = konteks_sekarang()
     pemda_id, instansi_id = _lokasi(objek)
     aktif = aktor is not None and getattr(aktor, "is_authenticated", False)
-    return CatatanAudit.objects.create(
+    catatan = CatatanAudit(
         aktor=aktor if aktif else None,
         aktor_nama=(aktor.nama_lengkap if aktif else "sistem")[:200],
         request_id=konteks.request_id,
@@ -117,6 +118,8 @@ def catat(
         perubahan=beda(sebelum, sesudah),
         keterangan=keterangan[:300],
     )
+    rantai.sambung(catatan)  # hashes, links and saves it under the chain's lock
+    return catatan
 
 
 def sebelum_disimpan(obj: models.Model) -> dict | None:

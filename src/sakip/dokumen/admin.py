@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from sakip.lib.berkas import respons_berkas
 from sakip.organisasi.admin import FilterTerbatas, MasterAdmin
 
 from . import services
@@ -137,4 +138,4 @@ class TemplatDokumenAdmin(MasterAdmin):
         if not self.has_view_permission(request) or kode not in JENIS_DOKUMEN:
             raise Http404("Templat tidak ditemukan.")
         berkas = jenis_dokumen(kode).bawaan
-        return FileResponse(berkas.open("rb"), as_attachment=True, filename=f"templat-{kode}.docx")
+        return respons_berkas(berkas.open("rb"), f"templat-{kode}.docx")

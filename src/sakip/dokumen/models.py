@@ -86,6 +86,14 @@ class DokumenBeku(DokumenTertandatangani):
             return self.isi_beku
         return susun(self)
 
+    def pdf_atau(self, render: Callable[[DokumenBeku], bytes]) -> bytes:
+        """The PDF kept at signing, or `render(self)` now for a draft: a signed document is
+        served as the bytes that were signed, never re-rendered."""
+        if self.pdf:
+            with self.pdf.open("rb") as f:
+                return f.read()
+        return render(self)
+
     def simpan_berkas(self, nama: str, *, pdf: bytes, docx: bytes) -> None:
         """Keep the signed renderings with the row (the caller saves)."""
         self.pdf.save(f"{nama}.pdf", ContentFile(pdf), save=False)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.models import Instansi
 
 from . import services
@@ -90,7 +91,7 @@ def unduh_bawaan(request: HttpRequest, instansi_id: int, jenis: str) -> HttpResp
         isi,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    respons["Content-Disposition"] = (
-        f'attachment; filename="templat-{j.kode}-{instansi.kode_unit}.docx"'
+    respons["Content-Disposition"] = content_disposition(
+        f"templat-{j.kode}-{instansi.kode_unit}.docx"
     )
     return respons

@@ -6,7 +6,7 @@ are reworded, never added or removed. Periods keep the wording they were created
 
 from django.contrib import admin
 
-from sakip.organisasi.admin import MasterAdmin
+from sakip.organisasi.admin import FilterTerbatas, MasterAdmin
 
 from . import services
 from .models import UnsurSurvei
@@ -18,7 +18,7 @@ class UnsurSurveiAdmin(MasterAdmin):
     arg = "unsur"
     list_display = ["urutan", "nama", "pemda"]
     list_display_links = ["nama"]
-    list_filter = ["pemda"]
+    list_filter = [("pemda", FilterTerbatas)]  # only the admin's own Pemda
     readonly_fields = ["pemda", "urutan"]
     fields = ["pemda", "urutan", "nama", "pertanyaan", "jawaban_1", "jawaban_2", "jawaban_3",
               "jawaban_4"]  # fmt: skip

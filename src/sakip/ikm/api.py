@@ -4,14 +4,16 @@ Scoped by `for_user`; another agency's period answers 404. Lists are paginated a
 a fixed number of queries whatever their length.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: ninja reads parameter types such as `Id` at
+# runtime, and through @paginate it looks them up outside this module.
 
 import datetime
 
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.api import Halaman, Id
 
 from . import hitung, rekap, services
 from .hitung import KODE_UNSUR
@@ -131,8 +133,8 @@ def _hasil_out(periode: PeriodeSurvei, hasil: hitung.HasilIkm) -> dict:
 
 
 @router.get("/ikm/layanan", response=list[LayananOut], summary="Jenis layanan (survei IKM)")
-@paginate(LimitOffsetPagination)
-def daftar_layanan(request, instansi_id: int | None = None):
+@paginate(Halaman)
+def daftar_layanan(request, instansi_id: Id | None = None):
     qs = Layanan.objects.for_user(_user(request)).select_related("standar")
     if instansi_id is not None:
         qs = qs.filter(instansi_id=instansi_id)
@@ -140,8 +142,8 @@ def daftar_layanan(request, instansi_id: int | None = None):
 
 
 @router.get("/ikm/periode", response=list[PeriodeOut], summary="Periode survei IKM")
-@paginate(LimitOffsetPagination)
-def daftar_periode(request, instansi_id: int | None = None, tahun: int | None = None):
+@paginate(Halaman)
+def daftar_periode(request, instansi_id: Id | None = None, tahun: int | None = None):
     qs = PeriodeSurvei.objects.for_user(_user(request))
     if instansi_id is not None:
         qs = qs.filter(instansi_id=instansi_id)

@@ -17,12 +17,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sakip.dokumen.cetak import kop, pdf_dari_html, tanggal_panjang
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.models import Instansi
 from sakip.organisasi.pemangku import penandatangan, tempat_ttd
 from sakip.perencanaan.dokumen import ISIAN_KOSONG
@@ -89,7 +89,7 @@ def _nama_berkas(*bagian: str) -> str:
 
 def _pdf(isi: bytes, nama: str) -> HttpResponse:
     respons = HttpResponse(isi, content_type=PDF)
-    respons["Content-Disposition"] = content_disposition_header(False, nama)
+    respons["Content-Disposition"] = content_disposition(nama, unduh=False)
     return respons
 
 

@@ -9,7 +9,6 @@ A bad row is reported with its number and every reason, in Indonesian; nothing i
 from __future__ import annotations
 
 import datetime
-import io
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
@@ -32,8 +31,7 @@ JUDUL_KOLOM = {
     "pekerjaan": "Pekerjaan",
     "saran": "Saran",
 }
-MAKS_BYTE = 5 * 1024 * 1024
-MAKS_BARIS = 5000
+MAKS_BARIS = 5000  # questionnaires per import; bytes and sheet size: the Excel kit's limits
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -129,14 +127,18 @@ def simpan_semua(
 def templat_xlsx(periode: PeriodeSurvei) -> bytes:
     """A blank workbook: the header row, one example row to overwrite, and a sheet listing
     the allowed values and the agency's services."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from sakip.dokumen.excel import (
+        Font,
+        PatternFill,
+        buku_baru,
+        simpan_buku,
+        tambah_baris,
+        validasi_bulat,
+    )
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Kuesioner"
-    ws.append([JUDUL_KOLOM.get(k, k) for k in KOLOM])
+    wb = buku_baru()
+    ws = wb.create_sheet("Kuesioner")
+    tambah_baris(ws, [JUDUL_KOLOM.get(k, k) for k in KOLOM])
     for sel in ws[1]:
         sel.font = Font(bold=True)
         sel.fill = PatternFill("solid", fgColor="D9E2F3")
@@ -144,13 +146,10 @@ def templat_xlsx(periode: PeriodeSurvei) -> bytes:
     lebar = {"A": 34, "B": 12, "C": 14, "D": 7, "E": 12, "F": 12, "P": 50}
     for kolom, w in lebar.items():
         ws.column_dimensions[kolom].width = w
-    angka = DataValidation(type="whole", operator="between", formula1="1", formula2="4",
-                           showErrorMessage=True, error="Isi 1, 2, 3 atau 4")  # fmt: skip
-    ws.add_data_validation(angka)
-    angka.add("G2:O5001")
+    validasi_bulat(ws, "G2:O5001", 1, 4, "Isi 1, 2, 3 atau 4")
 
     petunjuk = wb.create_sheet("Petunjuk")
-    petunjuk.append(["Kolom", "Isi yang diterima"])
+    tambah_baris(petunjuk, ["Kolom", "Isi yang diterima"])
     layanan = Layanan.objects.filter(instansi_id=periode.instansi_id, aktif=True)
     for kolom, isi in [
         ("Layanan", "; ".join(lay.nama for lay in layanan)),
@@ -165,12 +164,10 @@ def templat_xlsx(periode: PeriodeSurvei) -> bytes:
         ],
         ("Saran", "Boleh kosong"),
     ]:
-        petunjuk.append([kolom, isi])
+        tambah_baris(petunjuk, [kolom, isi])
     petunjuk.column_dimensions["A"].width = 16
     petunjuk.column_dimensions["B"].width = 100
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+    return simpan_buku(wb)
 
 
 def _kunci_kolom(judul) -> str | None:
@@ -189,19 +186,16 @@ def _sel(nilai):
 
 def baca_xlsx(berkas) -> list[tuple[int, dict]]:
     """(Excel row number, data) for every non-empty row of the first sheet."""
-    from openpyxl import load_workbook
+    from sakip.dokumen.excel import BerkasDitolak, BukanExcel, buka_buku
 
-    if getattr(berkas, "size", 0) and berkas.size > MAKS_BYTE:
-        raise ValidationError(_("Berkas lebih dari 5 MB."))
-    isi = berkas.read(MAKS_BYTE + 1)
-    if len(isi) > MAKS_BYTE:
-        raise ValidationError(_("Berkas lebih dari 5 MB."))
-    try:
-        wb = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+    try:  # the kit's limits (bytes, unpacked size, rows) hold before anything is parsed
+        wb = buka_buku(berkas, hanya_baca=True)
+    except BukanExcel as exc:
         raise ValidationError(
             _("Berkas bukan lembar kerja Excel (.xlsx) yang dapat dibaca.")
         ) from exc
+    except BerkasDitolak as exc:
+        raise ValidationError(exc.pesan) from exc
     ws = wb.worksheets[0]
     baris = ws.iter_rows(values_only=True)
     kepala = [_kunci_kolom(j) for j in next(baris, [])]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -36,6 +37,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from sakip.audit.context import KonteksPermintaan, konteks_sekarang, lepas_konteks, pasang_konteks
 from sakip.dokumen.cetak import tanggal_panjang
+from sakip.lib.middleware_keamanan import ip_klien
 from sakip.organisasi.models import Instansi
 
 from . import cetak
@@ -47,6 +49,7 @@ WAKTU_ISI_MIN = 3  # seconds: nobody reads nine questions faster
 UMUR_TIKET = 12 * 3600  # a form left open over lunch still sends
 GARAM_TIKET = "sakip.ikm.publik.tiket"
 GARAM_SIDIK = "sakip.ikm.publik.sidik"
+RUANG_KUNCI = 0x1C3  # the advisory-lock namespace of the survey's per-sender limit
 UMPAN = "situs_web"  # the honeypot: a field bots love to fill
 PROFIL = ("jenis_kelamin", "usia", "pendidikan", "pekerjaan")
 
@@ -141,8 +144,8 @@ def baca_tiket(teks: str, periode: PeriodeSurvei, layanan: Layanan) -> Tiket | N
 
 
 def alamat_klien(request: HttpRequest) -> str:
-    """The sender's address as the audit middleware read it (honours TRUST_X_FORWARDED_FOR)."""
-    return konteks_sekarang().ip or request.META.get("REMOTE_ADDR") or ""
+    """The sender's address, read by the one helper (trusted proxies only)."""
+    return ip_klien(request) or ""
 
 
 def sidik_pengirim(alamat: str) -> str:
@@ -172,6 +175,23 @@ def melebihi_batas(sidik: str) -> bool:
     sejam = timezone.now() - datetime.timedelta(hours=1)
     terkirim = Responden.objects.filter(sidik=sidik, dicatat_pada__gte=sejam).count()
     return terkirim >= batas_per_jam()
+
+
+class _BatasTercapai(Exception):
+    """The sender has stored the hour's maximum; nothing is written."""
+
+
+def kunci_pengirim(sidik: str) -> None:
+    """Serialise one sender's submissions until the transaction ends.
+
+    PostgreSQL: a transaction-scoped advisory lock on the sender's hash (no row to lock:
+    the limit counts rows not yet inserted). SQLite takes one writer at a time anyway.
+    """
+    if connection.vendor != "postgresql":
+        return
+    kunci = int(sidik[:8], 16) % 2**31  # 31 bits of the HMAC: an int4 key
+    with connection.cursor() as kursor:
+        kursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [RUANG_KUNCI, kunci])
 
 
 @contextmanager
@@ -349,23 +369,29 @@ def _terima_kiriman(request, instansi, layanan, periode) -> HttpResponse:
     if Responden.objects.filter(token=tiket.token).exists():
         return _ke_terima_kasih(instansi)  # the same form sent twice: stored once already
     sidik = sidik_pengirim(alamat_klien(request))
-    if melebihi_batas(sidik):
+    try:
+        # The count and the insert under one per-sender lock: fifty parallel posts from one
+        # address store at most the limit (counted, then inserted, one sender at a time).
+        with transaction.atomic():
+            kunci_pengirim(sidik)
+            if melebihi_batas(sidik):
+                raise _BatasTercapai
+            with tanpa_alamat():
+                catat_responden(
+                    periode=periode,
+                    layanan=layanan,
+                    data=data,
+                    sumber=Responden.Sumber.DARING,
+                    sidik=sidik,
+                    token=tiket.token,
+                )
+    except _BatasTercapai:
         return render(
             request,
             "ikm/publik_batas.html",
             {"instansi": instansi, "layanan": layanan, "batas": batas_per_jam()},
             status=429,
         )
-    try:
-        with tanpa_alamat():
-            catat_responden(
-                periode=periode,
-                layanan=layanan,
-                data=data,
-                sumber=Responden.Sumber.DARING,
-                sidik=sidik,
-                token=tiket.token,
-            )
     except ValidationError as exc:
         galat = {k: " ".join(v) for k, v in exc.message_dict.items()}
         if "periode" in galat:

@@ -100,12 +100,9 @@ def _tandatangani(periode: PeriodeSurvei, aktor, tanggal) -> None:
 
 def pdf(periode: PeriodeSurvei) -> bytes:
     """The signed report's stored PDF, or the draft rendered now."""
-    if periode.pdf:
-        with periode.pdf.open("rb") as f:
-            return f.read()
     from .laporan import laporan_pdf
 
-    return laporan_pdf(periode)
+    return periode.pdf_atau(laporan_pdf)
 
 
 def daftarkan_sop() -> None:

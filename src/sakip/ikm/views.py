@@ -16,16 +16,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.berkas import respons_berkas
 from sakip.lib.formatting import angka
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.access import peran_pemda
 from sakip.organisasi.models import Instansi
 from sakip.sop.models import Pelaksanaan
@@ -428,9 +429,9 @@ def _unduh(periode: PeriodeSurvei, berkas, buat, jenis_isi: str, akhiran: str) -
     nama = f"laporan-skm-{periode.instansi.kode_unit}-{periode.tahun}"
     nama += f"-s{periode.semester}{akhiran}" if periode.semester else akhiran
     if periode.status == Status.DITANDATANGANI and berkas:
-        return FileResponse(berkas.open("rb"), as_attachment=True, filename=nama)
+        return respons_berkas(berkas.open("rb"), nama)
     respons = HttpResponse(buat(periode), content_type=jenis_isi)
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    respons["Content-Disposition"] = content_disposition(nama)
     return respons
 
 

@@ -16,8 +16,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+
+from sakip.lib.teks import content_disposition
 
 from . import forms as f
 from . import impor, rekap, services
@@ -150,5 +151,5 @@ def impor_templat(request: HttpRequest, periode_id: int) -> HttpResponse:
     periode = muat_periode(request.user, periode_id)
     respons = HttpResponse(impor.templat_xlsx(periode), content_type=impor.XLSX)
     nama = f"kuesioner-skm-{periode.instansi.kode_unit}-{periode.tahun}-{periode.semester}.xlsx"
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    respons["Content-Disposition"] = content_disposition(nama)
     return respons

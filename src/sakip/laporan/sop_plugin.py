@@ -77,12 +77,9 @@ def _tandatangani(laporan, aktor, tanggal) -> None:
 
 def _pdf(laporan: Laporan) -> bytes:
     """The signed report's frozen PDF when there is one, else a fresh rendering."""
-    if laporan.pdf:
-        with laporan.pdf.open("rb") as f:
-            return f.read()
     from .dokumen import laporan_pdf
 
-    return laporan_pdf(laporan)
+    return laporan.pdf_atau(laporan_pdf)
 
 
 def daftarkan_sop() -> None:

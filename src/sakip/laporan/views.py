@@ -16,15 +16,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.berkas import respons_berkas
 from sakip.lib.htmx import is_htmx
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.access import peran_pemda
 from sakip.organisasi.models import Instansi
 from sakip.sop.models import Pelaksanaan
@@ -348,9 +349,9 @@ def _unduh(laporan: Laporan, berkas, buat, jenis_isi: str, akhiran: str) -> Http
     nama = _nama_berkas(laporan, akhiran)
     # The signed report is served as stored, never rendered again.
     if laporan.status == DITANDATANGANI and berkas:
-        return FileResponse(berkas.open("rb"), as_attachment=True, filename=nama)
+        return respons_berkas(berkas.open("rb"), nama)
     respons = HttpResponse(buat(laporan), content_type=jenis_isi)
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    respons["Content-Disposition"] = content_disposition(nama)
     return respons
 
 

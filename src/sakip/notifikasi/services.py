@@ -9,6 +9,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sakip.lib.teks import bersihkan_baris
+
 from .models import Notifikasi
 
 log = logging.getLogger(__name__)
@@ -27,7 +29,10 @@ def kirim(*, penerima, judul: str, isi: str = "", tautan: str = "", kunci: str =
     except IntegrityError:
         return False  # already sent under this key
     if penerima.email:
-        transaction.on_commit(lambda: _email(penerima.email, judul, isi, tautan))
+        # After the commit, and robust: whatever the mail does, the saved write stands and
+        # the request that made it does not turn into an error (nor into a retry/duplicate).
+        alamat = penerima.email
+        transaction.on_commit(lambda: _email(alamat, judul, isi, tautan), robust=True)
     return True
 
 
@@ -35,12 +40,14 @@ def _email(alamat: str, judul: str, isi: str, tautan: str) -> None:
     teks = isi
     if tautan:
         teks += f"\n\n{settings.SITE_URL.rstrip('/')}{tautan}"
+    # A title may come from what someone typed (an SOP run's title, stored before the
+    # rule refusing line breaks): CR/LF in a Subject would raise BadHeaderError, so control
+    # characters become spaces.
+    subjek = f"[SAKIP] {bersihkan_baris(judul)}"
     try:
-        # A title may come from what someone typed (an SOP run's title): a line break in a
-        # Subject would raise BadHeaderError after the commit, so whitespace is collapsed.
-        send_mail(f"[SAKIP] {' '.join(judul.split())}", teks, None, [alamat])
-    except OSError:
-        # The in-app notification stands; a mail server outage must not undo the work.
+        send_mail(subjek, teks, None, [alamat])
+    except Exception:  # noqa: BLE001 — any backend failure (SMTP down, bad address, bug)
+        # The in-app notification stands; a failing mail must not undo or fail the work.
         log.warning("Email ke %s gagal dikirim", alamat, exc_info=True)
 
 

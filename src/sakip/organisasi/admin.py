@@ -23,7 +23,9 @@ class FilterTerbatas(admin.RelatedFieldListFilter):
 class MasterAdmin(admin.ModelAdmin):
     """Scoped to the admin's Pemda; every save and delete goes through a service."""
 
-    simpan: Callable[..., object] | None = None  # the service that saves: f(aktor=, <arg>=obj)
+    # The service that saves: f(aktor=, <arg>=obj); every registered subclass names one
+    # (PegawaiAdmin saves through its own save_model).
+    simpan: Callable[..., object]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     arg = ""
 
@@ -36,9 +38,14 @@ class MasterAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return self._boleh(request)
 
-    has_add_permission = has_view_permission
-    has_change_permission = has_view_permission
-    has_delete_permission = has_view_permission
+    def has_add_permission(self, request):
+        return self._boleh(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._boleh(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._boleh(request)
 
     def get_queryset(self, request):
         return self.model.objects.for_user(request.user, ubah=True)

@@ -1,10 +1,12 @@
-from __future__ import annotations
+# No `from __future__ import annotations`: ninja reads parameter types such as `Id` at
+# runtime, and through @paginate it looks them up outside this module.
 
 from django.db.models import Q
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.api import Halaman, Id
 
 from .models import Instansi, Jabatan, Pegawai
 
@@ -64,7 +66,7 @@ class PegawaiOut(Schema):
 
     @staticmethod
     def resolve_jabatan_nama(obj: Pegawai) -> str | None:
-        return obj.jabatan.nama if obj.jabatan_id else None
+        return obj.jabatan.nama if obj.jabatan else None
 
 
 def _user(request):
@@ -77,7 +79,7 @@ def saya(request):
 
 
 @router.get("/instansi", response=list[InstansiOut], summary="Daftar instansi yang terjangkau")
-@paginate(LimitOffsetPagination)
+@paginate(Halaman)
 def daftar_instansi(request):
     return Instansi.objects.for_user(_user(request)).select_related("pemda")
 
@@ -105,8 +107,8 @@ def detail_jabatan(request, jabatan_id: int):
 
 
 @router.get("/pegawai", response=list[PegawaiOut], summary="Daftar pegawai yang terjangkau")
-@paginate(LimitOffsetPagination)
-def daftar_pegawai(request, instansi_id: int | None = None, q: str = ""):
+@paginate(Halaman)
+def daftar_pegawai(request, instansi_id: Id | None = None, q: str = ""):
     qs = Pegawai.objects.for_user(_user(request)).filter(is_active=True).select_related("jabatan")
     if instansi_id is not None:
         qs = qs.filter(instansi_id=instansi_id)

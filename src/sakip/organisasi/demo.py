@@ -394,7 +394,7 @@ class _Pemuat:
                 self._instansi(pemda, data)
             for username, gelar_depan, nama, gelar, peran in PEMDA_ROLES:
                 self._pegawai(username, gelar_depan, nama, gelar, pemda=pemda, peran=peran)
-                self.logins.append((username, Pegawai.Peran(peran).label, pemda.nama))
+                self.logins.append((username, str(Pegawai.Peran(peran).label), pemda.nama))
         return self.dibuat
 
 

@@ -374,7 +374,8 @@ class PemetaanPelaksana(models.Model):
             )
 
 
-class PegawaiManager(BaseUserManager.from_queryset(ScopedQuerySet)):
+# django-stubs types `from_queryset` only when assigned to a manager, not as a base class.
+class PegawaiManager(BaseUserManager.from_queryset(ScopedQuerySet)):  # type: ignore[misc]
     use_in_migrations = True
 
     def create_user(self, username, password=None, **extra):
@@ -480,7 +481,7 @@ class Pegawai(AbstractBaseUser, PermissionsMixin):
     def jabatan_aktif(self, tanggal: datetime.date | None = None) -> list[tuple[Jabatan, str]]:
         """Definitive position and today's Plt/Plh positions: (jabatan, '' | 'Plt.' | 'Plh.')."""
         tanggal = tanggal or timezone.localdate()
-        hasil = [(self.jabatan, "")] if self.jabatan_id else []
+        hasil = [(self.jabatan, "")] if self.jabatan else []
         for t in (
             PelaksanaTugas.objects.aktif_pada(tanggal)
             .filter(pegawai=self)
@@ -491,21 +492,22 @@ class Pegawai(AbstractBaseUser, PermissionsMixin):
 
     def clean_fields(self, exclude=None) -> None:
         # People type the NIP as printed ("19720713 199203 1 005"): store digits only.
-        self.nip = normalisasi_nip(self.nip) or None
+        self.nip = normalisasi_nip(self.nip or "") or None
         super().clean_fields(exclude=exclude)
 
     def clean(self) -> None:
         super().clean()
-        if self.instansi_id and self.pemda_id is None:
-            self.pemda_id = self.instansi.pemda_id
-        if self.instansi_id and self.instansi.pemda_id != self.pemda_id:
+        instansi, jabatan = self.instansi, self.jabatan
+        if instansi and self.pemda_id is None:
+            self.pemda_id = instansi.pemda_id
+        if instansi and instansi.pemda_id != self.pemda_id:
             raise ValidationError({"instansi": _("Instansi harus berada pada Pemda pegawai.")})
-        if self.jabatan_id:
-            if self.jabatan.instansi_id != self.instansi_id:
+        if jabatan:
+            if jabatan.instansi_id != self.instansi_id:
                 raise ValidationError(
                     {"jabatan": _("Jabatan harus jabatan pada instansi pegawai ini.")}
                 )
-            if self.jabatan.tunggal:
+            if jabatan.tunggal:
                 lain = (
                     Pegawai.objects.filter(jabatan_id=self.jabatan_id, is_active=True)
                     .exclude(pk=self.pk)
@@ -518,7 +520,7 @@ class Pegawai(AbstractBaseUser, PermissionsMixin):
                                 "Jabatan “%(jabatan)s” sudah dipangku %(nama)s. Kosongkan dulu, "
                                 "atau tunjuk sebagai Plt/Plh."
                             )
-                            % {"jabatan": self.jabatan.nama, "nama": lain.nama_lengkap}
+                            % {"jabatan": jabatan.nama, "nama": lain.nama_lengkap}
                         }
                     )
         # Only the Pemda's administrators (and the superuser) open the admin site.

@@ -22,8 +22,10 @@ def boleh_kelola_master(aktor, pemda_id: int | None) -> bool:
 def _pemda_id(objek: models.Model) -> int | None:
     if isinstance(objek, Pemda):
         return objek.pk
-    if isinstance(objek, Instansi | Pegawai):
-        return objek.pemda_id or (objek.instansi.pemda_id if objek.instansi_id else None)
+    if isinstance(objek, Instansi):
+        return objek.pemda_id
+    if isinstance(objek, Pegawai):
+        return objek.pemda_id or (objek.instansi.pemda_id if objek.instansi else None)
     if isinstance(objek, Jabatan | PemetaanPelaksana):
         return objek.instansi.pemda_id
     if isinstance(objek, PelaksanaTugas):
@@ -74,7 +76,7 @@ def simpan_pegawai(*, aktor, pegawai: Pegawai, sandi: str | None = None) -> Pega
     with transaction.atomic():
         _pastikan_boleh(aktor, pegawai)
         _kunci_pemda(_pemda_id(pegawai))
-        if pegawai.instansi_id and not pegawai.pemda_id:
+        if pegawai.instansi and not pegawai.pemda_id:
             pegawai.pemda_id = pegawai.instansi.pemda_id
         if sandi:
             pegawai.set_password(sandi)

@@ -29,9 +29,9 @@ class Simpul:
 def susun_bagan(jabatan_list: list[Jabatan]) -> list[Simpul]:
     """The position tree of one agency; positions whose superior is elsewhere are roots."""
     simpul = {j.pk: Simpul(j) for j in jabatan_list}
-    akar = []
+    akar: list[Simpul] = []
     for j in jabatan_list:
-        induk = simpul.get(j.atasan_id)
+        induk = simpul.get(j.atasan_id) if j.atasan_id else None
         (induk.anak if induk else akar).append(simpul[j.pk])
     return akar
 

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from ninja import Router, Schema
 from ninja.responses import Status
 
+from sakip.lib.api import Galat
+
 from . import cari as pencarian
 
 router = Router(tags=["pencarian"])
@@ -30,13 +32,9 @@ class CariOut(Schema):
     kelompok: list[KelompokOut]
 
 
-class GalatOut(Schema):
-    detail: str
-
-
 @router.get(
     "/cari",
-    response={200: CariOut, 400: GalatOut},
+    response={200: CariOut, 400: Galat},
     summary="Mencari pelaksanaan SOP, dokumen perencanaan, laporan, surat dan periode IKM",
 )
 def cari(request, q: str = ""):

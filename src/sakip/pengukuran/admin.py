@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from sakip.organisasi.admin import MasterAdmin
+from sakip.organisasi.admin import FilterTerbatas, MasterAdmin
 
 from . import services
 from .models import AturanCapaian, KategoriCapaian
@@ -28,4 +28,4 @@ class AturanCapaianAdmin(PengaturanPemdaAdmin):
 @admin.register(KategoriCapaian)
 class KategoriCapaianAdmin(PengaturanPemdaAdmin):
     list_display = ["nama", "batas_bawah", "warna", "pemda"]
-    list_filter = ["pemda"]
+    list_filter = [("pemda", FilterTerbatas)]  # only the admin's own Pemda

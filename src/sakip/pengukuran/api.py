@@ -1,17 +1,20 @@
 """JSON API for measurement: realisations (read, write, review), capaian, recommendations."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: ninja reads parameter types such as `Id` at
+# runtime, and through @paginate it looks them up outside this module.
 
 import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
-from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.api import BATAS_LIMIT, Galat, Halaman, Id
 from sakip.organisasi.models import Instansi
 from sakip.perencanaan.models import Indikator, IndikatorPK, PerjanjianKinerja
 
@@ -19,10 +22,6 @@ from . import penilaian, services
 from .models import Realisasi, Rekomendasi
 
 router = Router(tags=["Pengukuran"])
-
-
-class GalatOut(Schema):
-    detail: str
 
 
 class RealisasiOut(Schema):
@@ -46,8 +45,8 @@ class RealisasiOut(Schema):
 class RealisasiIn(Schema):
     tahun: int
     bulan: int
-    indikator_id: int | None = None
-    indikator_pk_id: int | None = None
+    indikator_id: Id | None = None
+    indikator_pk_id: Id | None = None
     nilai: Decimal | None = None
     nilai_skala: str = ""
     catatan: str = ""
@@ -60,7 +59,7 @@ class PeriksaIn(Schema):
 
 
 class PeriksaBanyakIn(Schema):
-    realisasi_id: list[int]
+    realisasi_id: Annotated[list[Id], Field(max_length=BATAS_LIMIT)]
     setuju: bool
     catatan: str = ""
 
@@ -103,7 +102,7 @@ def _galat(exc: Exception):
     return Status(422, {"detail": " ".join(exc.messages)})
 
 
-GALAT = {403: GalatOut, 422: GalatOut}
+GALAT = {403: Galat, 422: Galat}
 
 
 def _capaian_out(baris: list[penilaian.CapaianIndikator]) -> list[dict]:
@@ -129,10 +128,10 @@ def _capaian_out(baris: list[penilaian.CapaianIndikator]) -> list[dict]:
 
 
 @router.get("/realisasi", response=list[RealisasiOut], summary="Realisasi indikator")
-@paginate(LimitOffsetPagination)
+@paginate(Halaman)
 def daftar_realisasi(
     request,
-    instansi_id: int | None = None,
+    instansi_id: Id | None = None,
     tahun: int | None = None,
     bulan: int | None = None,
     status: str = "",
@@ -153,7 +152,7 @@ def daftar_realisasi(
     response=list[RealisasiOut],
     summary="Antrean persetujuan: realisasi diajukan yang menunggu Anda periksa",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Halaman)
 def antrean_persetujuan(request):
     return services.antrean_persetujuan(_user(request)).order_by("tahun", "bulan", "id")
 
@@ -179,7 +178,7 @@ def periksa_sekaligus(request, data: PeriksaBanyakIn):
 
 @router.post(
     "/realisasi",
-    response={200: RealisasiOut, 404: GalatOut, **GALAT},
+    response={200: RealisasiOut, 404: Galat, **GALAT},
     summary="Mengisi realisasi bulan (membuat atau memperbarui)",
 )
 def isi_realisasi(request, data: RealisasiIn):
@@ -253,8 +252,8 @@ def capaian_pk(request, pk_id: int, sampai_bulan: int = 12):
 
 
 @router.get("/rekomendasi", response=list[RekomendasiOut], summary="Rekomendasi perbaikan kinerja")
-@paginate(LimitOffsetPagination)
-def daftar_rekomendasi(request, instansi_id: int | None = None, status: str = ""):
+@paginate(Halaman)
+def daftar_rekomendasi(request, instansi_id: Id | None = None, status: str = ""):
     qs = Rekomendasi.objects.for_user(_user(request))
     if instansi_id is not None:
         qs = qs.filter(instansi_id=instansi_id)

@@ -4,24 +4,28 @@ the totals line.
 
 Free text people typed (kendala, tindak lanjut, rekomendasi, kesimpulan) is written as
 text even when it begins with = + - @, so a spreadsheet never runs it as a formula
-(formula injection, OWASP "CSV injection").
+(formula injection, OWASP "CSV injection"): every cell goes through the kit's `isi_sel`.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
-from sakip.dokumen.excel import BINGKAI, LATAR_JUDUL
+from sakip.dokumen.excel import (
+    BINGKAI,
+    LATAR_JUDUL,
+    Alignment,
+    Font,
+    buku_baru,
+    get_column_letter,
+    isi_sel,
+    simpan_buku,
+)
 from sakip.dokumen.excel import sel_angka as _angka
 
 from . import monitoring
@@ -53,7 +57,7 @@ def _angka_tampil(teks: str) -> int | float | str | None:
 class _Lembar:
     """One sheet: a title block, a header row, body rows, each cell with its format."""
 
-    def __init__(self, buku: Workbook, nama: str, judul: list[tuple[str, Any]], kolom):
+    def __init__(self, buku, nama: str, judul: list[tuple[str, Any]], kolom):
         self.ws = buku.create_sheet(nama)
         self.kolom = kolom  # [(header, width, number format or None)]
         for r, (label, nilai) in enumerate(judul, 1):
@@ -72,11 +76,7 @@ class _Lembar:
         self.ws.page_setup.fitToHeight = 0
 
     def _teks(self, r: int, c: int, nilai: Any):
-        sel = self.ws.cell(r, c)
-        sel.value = nilai
-        if isinstance(nilai, str):
-            sel.data_type = TYPE_STRING  # never a formula, whatever it begins with
-        return sel
+        return isi_sel(self.ws.cell(r, c), nilai)  # text: never a formula
 
     def tambah(self, isi: list[Any], *, tebal: bool = False) -> None:
         self.baris += 1
@@ -96,18 +96,6 @@ class _Lembar:
         self._teks(self.baris, 1, label).font = Font(bold=True)
         sel = self._teks(self.baris, 2, teks)
         sel.alignment = Alignment(wrap_text=True, vertical="top")
-
-
-def _simpan(buku: Workbook) -> bytes:
-    keluaran = BytesIO()
-    buku.save(keluaran)
-    return keluaran.getvalue()
-
-
-def _buku() -> Workbook:
-    buku = Workbook()
-    buku.remove(buku.active)
-    return buku
 
 
 # ---------------------------------------------------------------- kartu kendali
@@ -154,7 +142,7 @@ def ekspor_kartu(kartu: KartuKendali) -> bytes:
     keuangan plan against realisation to date, kendala and tindak lanjut, the total line;
     then the recommendations the month checks."""
     susunan, total = monitoring.susunan_kartu(kartu)
-    buku = _buku()
+    buku = buku_baru()
     judul = [
         ("KARTU KENDALI", None),
         (_("Instansi"), kartu.instansi.nama),
@@ -184,7 +172,7 @@ def ekspor_kartu(kartu: KartuKendali) -> bytes:
         )
         for no, r in enumerate(rekomendasi, 1):
             r_lembar.tambah(_baris_rekomendasi(no, r))
-    return _simpan(buku)
+    return simpan_buku(buku)
 
 
 # ---------------------------------------------------------------- quarterly evaluation
@@ -237,7 +225,7 @@ def ekspor_evaluasi(evaluasi: EvaluasiTriwulan) -> bytes:
     recommendations issued and the conclusion."""
     instansi = evaluasi.instansi
     baris = monitoring.capaian_triwulan(instansi, evaluasi.tahun, evaluasi.triwulan)
-    buku = _buku()
+    buku = buku_baru()
     judul = [
         ("EVALUASI RENCANA AKSI", None),
         (_("Instansi"), instansi.nama),
@@ -282,4 +270,4 @@ def ekspor_evaluasi(evaluasi: EvaluasiTriwulan) -> bytes:
     daftar = evaluasi.rekomendasi.select_related("jabatan", "indikator_pk").order_by("id")
     for no, r in enumerate(daftar, 1):
         r_lembar.tambah(_baris_rekomendasi(no, r))
-    return _simpan(buku)
+    return simpan_buku(buku)

@@ -20,14 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from sakip.dokumen.excel import (
     BATAS_ANGKA,
@@ -35,12 +31,19 @@ from sakip.dokumen.excel import (
     BULAN,
     BULAN_PANJANG,
     LATAR_JUDUL,
+    Alignment,
+    BerkasDitolak,
+    Font,
     GalatBaris,
     HasilImpor,
     Penulis,
     baris_terisi,
     buka_buku,
+    buku_baru,
+    get_column_letter,
+    isi_sel,
     ke_desimal,
+    simpan_buku,
     tulis_semua,
 )
 from sakip.dokumen.excel import sel_angka as _sel
@@ -83,37 +86,23 @@ class Lembar:
         return len(self.judul) + 2
 
 
-PEMICU_RUMUS = ("=", "+", "-", "@")
-
-
-def _teks_aman(sel) -> None:
-    """Text typed by people (names, notes) beginning with = + - @ stays text: a spreadsheet
-    must never run it as a formula (formula injection, OWASP "CSV injection")."""
-    if isinstance(sel.value, str) and sel.value.startswith(PEMICU_RUMUS):
-        sel.data_type = "s"
-        sel.quotePrefix = True
-
-
 def buku_xlsx(daftar: list[Lembar]) -> bytes:
-    buku = Workbook()
-    buku.remove(buku.active)
+    """The workbook of `daftar`, through the kit: text people typed never runs as a formula."""
+    buku = buku_baru()
     for lembar in daftar:
         ws = buku.create_sheet(lembar.nama)
         for r, isi in enumerate(lembar.judul, 1):
             for c, nilai in enumerate(isi, 1):
-                sel = ws.cell(r, c, nilai)
-                sel.font = Font(bold=True, size=13 if r == 1 else 11)
-                _teks_aman(sel)
+                isi_sel(ws.cell(r, c), nilai).font = Font(bold=True, size=13 if r == 1 else 11)
         h = lembar.nomor_judul_kolom
         for c, (judul, lebar) in enumerate(lembar.kolom, 1):
-            sel = ws.cell(h, c, judul)
+            sel = isi_sel(ws.cell(h, c), judul)
             sel.font, sel.fill, sel.border = Font(bold=True), LATAR_JUDUL, BINGKAI
             sel.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             ws.column_dimensions[get_column_letter(c)].width = lebar
         for r, isi in enumerate(lembar.baris, h + 1):
             for c in range(1, len(lembar.kolom) + 1):
-                sel = ws.cell(r, c, isi[c - 1] if c <= len(isi) else None)
-                _teks_aman(sel)
+                sel = isi_sel(ws.cell(r, c), isi[c - 1] if c <= len(isi) else None)
                 sel.border = BINGKAI
                 sel.alignment = Alignment(vertical="top", wrap_text=isinstance(sel.value, str))
                 if isinstance(sel.value, float):
@@ -126,16 +115,15 @@ def buku_xlsx(daftar: list[Lembar]) -> bytes:
         ws.page_setup.fitToHeight = 0
         if lembar.petunjuk:
             _tulis_petunjuk(buku.create_sheet("Petunjuk"), lembar.petunjuk)
-    keluaran = BytesIO()
-    buku.save(keluaran)
-    return keluaran.getvalue()
+    return simpan_buku(buku)
 
 
 def _tulis_petunjuk(ws, petunjuk: list[tuple[str, str]]) -> None:
-    ws.cell(1, 1, _("Petunjuk pengisian")).font = Font(bold=True, size=13)
+    isi_sel(ws.cell(1, 1), _("Petunjuk pengisian")).font = Font(bold=True, size=13)
     for r, (hal, keterangan) in enumerate(petunjuk, 3):
-        ws.cell(r, 1, hal).font = Font(bold=True)
-        ws.cell(r, 2, keterangan).alignment = Alignment(wrap_text=True, vertical="top")
+        isi_sel(ws.cell(r, 1), hal).font = Font(bold=True)
+        sel = isi_sel(ws.cell(r, 2), keterangan)
+        sel.alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 100
 
@@ -222,9 +210,10 @@ def impor_realisasi(
 def _baca_lembar(berkas, instansi, tahun: int, bulan: int, galat) -> list[tuple[int, tuple]]:
     """The data rows (Excel row number, values) under a header row and a title block that
     name this agency, year and month."""
-    buku = buka_buku(berkas)
-    if buku is None:
-        galat.append(GalatBaris(0, "", _("Berkas bukan Excel (.xlsx).")))
+    try:
+        buku = buka_buku(berkas)
+    except BerkasDitolak as exc:  # not an .xlsx, or over a limit: nothing was parsed
+        galat.append(GalatBaris(0, "", exc.pesan))
         return []
     try:
         lembar = [ws for ws in buku.worksheets if _kunci(ws.title) != "petunjuk"]

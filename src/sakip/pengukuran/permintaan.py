@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from io import BytesIO
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -413,26 +412,29 @@ def rekap(permintaan: PermintaanData) -> Rekap:
 def rekap_excel(r: Rekap) -> bytes:
     """The compilation as a workbook: Rekap (indicator × agency capaian), Rincian (one row
     per agency and indicator, with target, realisation and formula) and Status."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from sakip.dokumen.excel import Font, buku_baru, simpan_buku, tambah_baris
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Rekap"
+    wb = buku_baru()
+    ws = wb.create_sheet("Rekap")
     p = r.permintaan
-    ws.append([p.judul])
+    tambah_baris(ws, [p.judul])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([f"{p.pemda.nama} — data tahun {p.tahun} sampai bulan {p.sampai_bulan}"])
-    ws.append([])
-    ws.append(["Indikator", "Satuan", *(f"{j.instansi.nama} (capaian %)" for j in r.jawaban)])
+    tambah_baris(ws, [f"{p.pemda.nama} — data tahun {p.tahun} sampai bulan {p.sampai_bulan}"])
+    tambah_baris(ws, [])
+    tambah_baris(
+        ws, ["Indikator", "Satuan", *(f"{j.instansi.nama} (capaian %)" for j in r.jawaban)]
+    )
     for b in r.baris:
-        ws.append([b.nama, b.satuan, *(_angka_excel(s.capaian) if s else None for s in b.sel)])
-    ws.append(["Rata-rata capaian", "%", *(_rata_excel(j) for j in r.jawaban)])
+        tambah_baris(
+            ws, [b.nama, b.satuan, *(_angka_excel(s.capaian) if s else None for s in b.sel)]
+        )
+    tambah_baris(ws, ["Rata-rata capaian", "%", *(_rata_excel(j) for j in r.jawaban)])
     ws.cell(ws.max_row, 1).font = Font(bold=True)
     _rapikan(ws, 4, [48, 14] + [22] * len(r.jawaban))
 
     rinci = wb.create_sheet("Rincian")
-    rinci.append(
+    tambah_baris(
+        rinci,
         [
             "Instansi",
             "Kode",
@@ -444,11 +446,12 @@ def rekap_excel(r: Rekap) -> bytes:
             "Capaian (%)",
             "Kategori",
             "Rumus",
-        ]
+        ],
     )
     for j in r.jawaban:
         for ind in j.isi.get("indikator", []) if j.status == JawabanData.Status.DIKIRIM else []:
-            rinci.append(
+            tambah_baris(
+                rinci,
                 [
                     j.instansi.nama,
                     ind["kode"],
@@ -460,27 +463,26 @@ def rekap_excel(r: Rekap) -> bytes:
                     _angka_excel(ind["capaian"]),
                     ind["kategori"],
                     ind["rumus"],
-                ]
+                ],
             )
     _rapikan(rinci, 1, [28, 8, 44, 12, 40, 12, 12, 12, 14, 40])
 
     status = wb.create_sheet("Status")
-    status.append(["Instansi", "Status", "Dikirim pada", "Rata-rata capaian (%)", "Catatan"])
+    tambah_baris(status, ["Instansi", "Status", "Dikirim pada", "Rata-rata capaian (%)", "Catatan"])
     for j in r.jawaban:
         dikirim = j.dikirim_pada and timezone.localtime(j.dikirim_pada).strftime("%d-%m-%Y %H.%M")
-        status.append(
+        tambah_baris(
+            status,
             [
                 j.instansi.nama,
                 j.get_status_display(),
                 dikirim or "",
                 _rata_excel(j),
                 j.catatan,
-            ]
+            ],
         )
     _rapikan(status, 1, [28, 12, 18, 20, 60])
-    keluaran = BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+    return simpan_buku(wb)
 
 
 def _angka_excel(nilai) -> float | None:
@@ -496,8 +498,7 @@ def _rata_excel(j: JawabanData) -> float | None:
 
 def _rapikan(ws, baris_kepala: int, lebar: list[int]) -> None:
     """Bold shaded header row, column widths, numbers with two decimals, header frozen."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from sakip.dokumen.excel import Alignment, Font, PatternFill, get_column_letter
 
     for sel in ws[baris_kepala]:
         sel.font = Font(bold=True)

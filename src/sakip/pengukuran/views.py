@@ -18,7 +18,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import (
-    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
@@ -31,6 +30,7 @@ from django.views.decorators.http import require_POST
 
 from sakip.audit.models import CatatanAudit
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.berkas import respons_berkas
 from sakip.lib.htmx import is_htmx
 from sakip.organisasi.access import peran_pemda
 from sakip.organisasi.models import Instansi
@@ -287,7 +287,7 @@ def bukti_unduh(request: HttpRequest, bukti_id: int) -> HttpResponse:
     if not bukti.berkas:
         return HttpResponseRedirect(bukti.tautan)
     nama = PurePath(bukti.berkas.name).name
-    return FileResponse(bukti.berkas.open("rb"), as_attachment=True, filename=nama)
+    return respons_berkas(bukti.berkas.open("rb"), nama)
 
 
 @require_POST

@@ -15,11 +15,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.models import Instansi
 
 from . import monitoring, services
@@ -127,5 +127,5 @@ def arsip_json(request: HttpRequest, arsip_id: int) -> HttpResponse:
         json.dumps(isi, ensure_ascii=False, indent=2), content_type="application/json"
     )
     nama = f"arsip-kinerja-{a.instansi.kode_unit or a.instansi.pk}-{a.tahun}.json"
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    respons["Content-Disposition"] = content_disposition(nama)
     return respons

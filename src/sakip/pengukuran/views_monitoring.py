@@ -17,11 +17,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.models import Instansi
 from sakip.perencanaan.models import DokumenAnggaran
 from sakip.sop import services as sop_services
@@ -227,7 +227,7 @@ def _cetak(dokumen, buat, nama: str) -> HttpResponse:
     respons = unduh_ttd(dokumen, nama)
     if respons is None:
         respons = HttpResponse(buat(dokumen), content_type="application/pdf")
-        respons["Content-Disposition"] = content_disposition_header(True, nama)
+        respons["Content-Disposition"] = content_disposition(nama)
     return respons
 
 

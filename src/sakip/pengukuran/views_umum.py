@@ -13,10 +13,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.models import Instansi
 from sakip.perencanaan.models import DokumenAnggaran
 from sakip.sop.kesalahan import KesalahanAlur
@@ -66,7 +66,7 @@ def url_instansi(nama: str, instansi_id: int, **query) -> str:
 
 def unduh_xlsx(isi: bytes, nama: str) -> HttpResponse:
     respons = HttpResponse(isi, content_type=XLSX)
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    respons["Content-Disposition"] = content_disposition(nama)
     return respons
 
 

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from sakip.organisasi.admin import MasterAdmin
+from sakip.organisasi.admin import FilterTerbatas, MasterAdmin
 
 from . import services
 from .models import Skala
@@ -11,7 +11,7 @@ from .models import Skala
 @admin.register(Skala)
 class SkalaAdmin(MasterAdmin):
     list_display = ["nama", "pemda"]
-    list_filter = ["pemda"]
+    list_filter = [("pemda", FilterTerbatas)]  # only the admin's own Pemda
 
     def save_model(self, request, obj, form, change):
         services.simpan_skala(aktor=request.user, skala=obj)

@@ -4,7 +4,8 @@ Reads go through `for_user`; writes through `services` (audited, rules enforced)
 Rule violations answer 422 with the Indonesian messages; a signed PK answers 409.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: ninja reads parameter types such as `Id` at
+# runtime, and through @paginate it looks them up outside this module.
 
 import datetime
 from decimal import Decimal
@@ -13,10 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.api import Galat, Halaman, Id
 
 from . import services
 from .models import (
@@ -31,11 +33,6 @@ from .models import (
 )
 
 router = Router(tags=["Perencanaan"])
-
-
-class GalatOut(Schema):
-    detail: str
-    pesan: list[str] = []
 
 
 class TargetOut(Schema):
@@ -282,13 +279,13 @@ class IndikatorPKIn(Schema):
     target: Decimal | None = None
     target_atas: Decimal | None = None
     target_skala: str = ""
-    indikator_renstra_id: int | None = None
+    indikator_renstra_id: Id | None = None
 
 
 class SasaranPKIn(Schema):
     uraian: str
-    sasaran_renstra_id: int | None = None
-    sasaran_atasan_id: int | None = None
+    sasaran_renstra_id: Id | None = None
+    sasaran_atasan_id: Id | None = None
     indikator: list[IndikatorPKIn] = []
 
 
@@ -312,7 +309,7 @@ class TemuanOut(Schema):
 
 
 class RencanaAksiIn(Schema):
-    indikator_id: int
+    indikator_id: Id
     jenis_periode: str = "triwulan"
     periode: int
     target: Decimal | None = None
@@ -335,7 +332,7 @@ def _galat(exc: Exception):
     return Status(422, {"detail": "Data tidak sah.", "pesan": exc.messages})
 
 
-GALAT = {403: GalatOut, 409: GalatOut, 422: GalatOut}
+GALAT = {403: Galat, 409: Galat, 422: Galat}
 
 
 def _rujukan(model, user, medan: str, pk: int | None):
@@ -353,8 +350,8 @@ def _rujukan(model, user, medan: str, pk: int | None):
 
 
 @router.get("/renstra", response=list[RenstraOut], summary="Daftar Renstra")
-@paginate(LimitOffsetPagination)
-def daftar_renstra(request, instansi_id: int | None = None):
+@paginate(Halaman)
+def daftar_renstra(request, instansi_id: Id | None = None):
     qs = Renstra.objects.for_user(_user(request))
     return qs.filter(instansi_id=instansi_id) if instansi_id is not None else qs
 
@@ -392,9 +389,9 @@ def daftar_iku(request, renstra_id: int):
 
 
 @router.get("/anggaran", response=list[DokumenAnggaranOut], summary="Daftar Renja/RKA/DPA")
-@paginate(LimitOffsetPagination)
+@paginate(Halaman)
 def daftar_anggaran(
-    request, instansi_id: int | None = None, tahun: int | None = None, jenis: str = ""
+    request, instansi_id: Id | None = None, tahun: int | None = None, jenis: str = ""
 ):
     qs = DokumenAnggaran.objects.for_user(_user(request))
     if instansi_id is not None:
@@ -415,8 +412,8 @@ def detail_anggaran(request, dokumen_id: int):
 
 
 @router.get("/pk", response=list[PKOut], summary="Daftar Perjanjian Kinerja")
-@paginate(LimitOffsetPagination)
-def daftar_pk(request, instansi_id: int | None = None, tahun: int | None = None):
+@paginate(Halaman)
+def daftar_pk(request, instansi_id: Id | None = None, tahun: int | None = None):
     qs = PerjanjianKinerja.objects.for_user(_user(request)).select_related("jabatan")
     if instansi_id is not None:
         qs = qs.filter(instansi_id=instansi_id)

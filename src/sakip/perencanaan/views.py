@@ -23,13 +23,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
 from sakip.lib.formatting import angka
 from sakip.lib.htmx import is_htmx
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.models import Instansi, Jabatan
 from sakip.organisasi.views import susun_bagan
 
@@ -78,7 +78,7 @@ def tampil(request: HttpRequest, halaman: str, konteks: dict) -> HttpResponse:
 
 def unduh(isi: bytes, jenis_isi: str, nama: str) -> HttpResponse:
     respons = HttpResponse(isi, content_type=jenis_isi)
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    respons["Content-Disposition"] = content_disposition(nama)
     return respons
 
 

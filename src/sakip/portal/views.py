@@ -7,6 +7,8 @@ views only put the answers on one page. That is why they live above every app.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -14,14 +16,14 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from sakip.organisasi.access import peran_pemda
-from sakip.organisasi.models import Instansi
+from sakip.organisasi.models import Instansi, Pegawai
 from sakip.sop import services as sop_services
 from sakip.surat.services import disposisi_untuk
 
 
 @login_required
 def beranda(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = cast(Pegawai, request.user)  # login_required: never anonymous here
     instansi_list = None
     if peran_pemda(user):
         instansi_list = Instansi.objects.for_user(user).annotate(

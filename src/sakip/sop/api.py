@@ -1,15 +1,19 @@
 """JSON API for the SOP engine: the inbox, task actions, runs and adopted SOPs."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: ninja reads parameter types such as `Id` at
+# runtime, and through @paginate it looks them up outside this module.
 
 import datetime
+from typing import Annotated
 
 from django.utils import timezone
-from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 from ninja.responses import Status
+from pydantic import AfterValidator
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.api import Galat, Halaman, Id, satu_baris
 
 from . import engine
 from .models import Pelaksanaan, SopInstansi, Tugas
@@ -128,12 +132,10 @@ class CatatanIn(Schema):
 
 
 class MulaiIn(Schema):
-    judul: str
-    periode: str = ""
-
-
-class GalatOut(Schema):
-    detail: str
+    # One line each: the title reaches email subjects, where CR/LF would add a header.
+    # Refused here (422) before the engine runs, so nothing is saved.
+    judul: Annotated[str, Field(max_length=300), AfterValidator(satu_baris)]
+    periode: Annotated[str, Field(max_length=20), AfterValidator(satu_baris)] = ""
 
 
 # What a task's output reads, fetched with it (no query per task in a list).
@@ -158,7 +160,7 @@ def _aksi(request, tugas_id: int, fungsi):
 
 
 @router.get("/tugas", response=list[TugasOut], summary="Kotak tugas pengguna")
-@paginate(LimitOffsetPagination)
+@paginate(Halaman)
 def kotak_tugas(request):
     return engine.kotak_tugas(_user(request)).select_related(*_TERKAIT).order_by("tenggat", "id")
 
@@ -170,7 +172,7 @@ def detail_tugas(request, tugas_id: int):
 
 @router.post(
     "/tugas/{tugas_id}/selesai",
-    response={200: TugasOut, 409: GalatOut},
+    response={200: TugasOut, 409: Galat},
     summary="Menyelesaikan langkah (bukan pemeriksaan)",
 )
 def selesaikan(request, tugas_id: int, data: CatatanIn):
@@ -189,16 +191,14 @@ def _putuskan(request, tugas_id: int, catatan: str, *, setuju: bool):
     )
 
 
-@router.post(
-    "/tugas/{tugas_id}/setuju", response={200: TugasOut, 409: GalatOut}, summary="Menyetujui"
-)
+@router.post("/tugas/{tugas_id}/setuju", response={200: TugasOut, 409: Galat}, summary="Menyetujui")
 def setujui(request, tugas_id: int, data: CatatanIn):
     return _putuskan(request, tugas_id, data.catatan, setuju=True)
 
 
 @router.post(
     "/tugas/{tugas_id}/tolak",
-    response={200: TugasOut, 409: GalatOut},
+    response={200: TugasOut, 409: Galat},
     summary="Mengembalikan untuk diperbaiki (catatan wajib)",
 )
 def tolak(request, tugas_id: int, data: CatatanIn):
@@ -206,8 +206,8 @@ def tolak(request, tugas_id: int, data: CatatanIn):
 
 
 @router.get("/pelaksanaan", response=list[PelaksanaanOut], summary="Pelaksanaan SOP")
-@paginate(LimitOffsetPagination)
-def daftar_pelaksanaan(request, instansi_id: int | None = None, status: str = ""):
+@paginate(Halaman)
+def daftar_pelaksanaan(request, instansi_id: Id | None = None, status: str = ""):
     qs = Pelaksanaan.objects.for_user(_user(request)).select_related("sop", "versi")
     if instansi_id is not None:
         qs = qs.filter(instansi_id=instansi_id)
@@ -228,8 +228,8 @@ def detail_pelaksanaan(request, pelaksanaan_id: int):
 
 
 @router.get("/sop", response=list[SopOut], summary="SOP yang diadopsi")
-@paginate(LimitOffsetPagination)
-def daftar_sop(request, instansi_id: int | None = None):
+@paginate(Halaman)
+def daftar_sop(request, instansi_id: Id | None = None):
     qs = SopInstansi.objects.for_user(_user(request))
     if instansi_id is not None:
         qs = qs.filter(instansi_id=instansi_id)
@@ -238,7 +238,7 @@ def daftar_sop(request, instansi_id: int | None = None):
 
 @router.post(
     "/sop/{sop_id}/mulai",
-    response={201: PelaksanaanOut, 409: GalatOut},
+    response={201: PelaksanaanOut, 409: Galat},
     summary="Memulai pelaksanaan SOP",
 )
 def mulai(request, sop_id: int, data: MulaiIn):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sakip.lib.teks import satu_baris
 from sakip.organisasi.models import Pegawai
 
 
@@ -64,11 +65,13 @@ class MulaiForm(TimMixin):
         label=_("Judul"),
         max_length=300,
         help_text=_("Mis. “Laporan Bulanan Oktober 2026”."),
+        validators=[satu_baris],  # the title goes into email subjects
     )
     periode = forms.CharField(
         label=_("Periode"),
         max_length=20,
         required=False,
+        validators=[satu_baris],
         help_text=_("Opsional, mis. 2026-10, 2026-Q4, 2026."),
     )
 

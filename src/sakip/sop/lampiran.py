@@ -1,32 +1,22 @@
-"""Files a step produces: PDF, DOCX, XLSX or images, checked by extension, content and size."""
+"""Files a step produces: PDF, DOCX, XLSX or images, checked by extension, structure, size."""
 
 from __future__ import annotations
 
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from sakip.audit import services as audit
 from sakip.audit.models import CatatanAudit
+from sakip.lib.berkas import MIME, BerkasTidakSah, periksa_berkas
+from sakip.lib.teks import bersihkan_baris, nama_berkas_aman, satu_baris
 
 from .models import Lampiran
 
-# extension → (MIME type, the bytes a real file of that kind starts with)
-JENIS_BERKAS = {
-    "pdf": ("application/pdf", (b"%PDF-",)),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (b"PK\x03\x04",),
-    ),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        (b"PK\x03\x04",),
-    ),
-    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-}
+# extension → MIME type; the content is checked by structure in sakip.lib.berkas
+JENIS_BERKAS = MIME
 
 
 class BerkasDitolak(ValueError):
@@ -48,16 +38,23 @@ def validasi_berkas(berkas) -> str:
             _("Berkas “%(nama)s” terlalu besar (%(mb).1f MB); batasnya %(batas)s MB.")
             % {"nama": nama, "mb": berkas.size / 1048576, "batas": settings.LAMPIRAN_MAKS_MB}
         )
-    mime, awalan = JENIS_BERKAS[ext]
-    berkas.seek(0)
-    kepala = berkas.read(16)
-    berkas.seek(0)
-    if not any(kepala.startswith(a) for a in awalan):
+    try:
+        satu_baris(nama)  # the name is shown and sent back in a header
+        periksa_berkas(berkas, ext)
+    except ValidationError as exc:
         raise BerkasDitolak(
-            _("Berkas “%(nama)s” bukan %(jenis)s yang sah (isinya tidak sesuai ekstensinya).")
-            % {"nama": nama, "jenis": ext.upper()}
-        )
-    return mime
+            _("Nama berkas “%(nama)s” ditolak: %(alasan)s")
+            % {"nama": bersihkan_baris(nama), "alasan": exc.messages[0]}
+        ) from exc
+    except BerkasTidakSah as exc:
+        raise BerkasDitolak(
+            _(
+                "Berkas “%(nama)s” bukan %(jenis)s yang sah "
+                "(isinya tidak sesuai ekstensinya): %(alasan)s"
+            )
+            % {"nama": nama, "jenis": ext.upper(), "alasan": exc}
+        ) from exc
+    return JENIS_BERKAS[ext]
 
 
 def simpan_lampiran(*, tugas, berkas, aktor) -> Lampiran:
@@ -65,7 +62,7 @@ def simpan_lampiran(*, tugas, berkas, aktor) -> Lampiran:
     mime = validasi_berkas(berkas)
     lampiran = Lampiran(
         tugas=tugas,
-        nama_asli=PurePath(berkas.name).name[:255],
+        nama_asli=nama_berkas_aman(PurePath(berkas.name).name)[:255],
         jenis_mime=mime,
         ukuran=berkas.size,
         diunggah_oleh=aktor,

@@ -316,13 +316,15 @@ class Peristiwa(models.Model):
         BATAL = "batal", _("Dibatalkan")
         PENGINGAT = "pengingat", _("Pengingat dikirim")
 
-    pelaksanaan = models.ForeignKey(Pelaksanaan, on_delete=models.CASCADE, related_name="peristiwa")
+    # PROTECT, not CASCADE/SET_NULL: the table refuses DELETE and UPDATE (audit.penjaga),
+    # so a run, task or person with events is kept (deactivate the person instead).
+    pelaksanaan = models.ForeignKey(Pelaksanaan, on_delete=models.PROTECT, related_name="peristiwa")
     tugas = models.ForeignKey(
-        Tugas, on_delete=models.CASCADE, null=True, blank=True, related_name="peristiwa"
+        Tugas, on_delete=models.PROTECT, null=True, blank=True, related_name="peristiwa"
     )
     langkah_no = models.PositiveIntegerField(null=True, blank=True)
     jenis = models.CharField(max_length=12, choices=Jenis.choices)
-    aktor = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    aktor = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, related_name="+")
     aktor_nama = models.CharField(max_length=200)
     waktu = models.DateTimeField(default=timezone.now, db_index=True)
     catatan = models.TextField(blank=True)

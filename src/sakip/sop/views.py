@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.models import Instansi
 
 from . import engine, jadwal, services
@@ -205,7 +206,7 @@ def versi_pdf(request: HttpRequest, versi_id: int) -> HttpResponse:
     pdf = pdf_dokumen_sop(versi.definisi, _kop(versi))
     respons = HttpResponse(pdf, content_type="application/pdf")
     nama = f"{versi.sop.kode}-v{versi.nomor}.pdf"
-    respons["Content-Disposition"] = f'inline; filename="{nama}"'
+    respons["Content-Disposition"] = content_disposition(nama, unduh=False)
     return respons
 
 

@@ -10,11 +10,13 @@ from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.berkas import respons_berkas
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.models import Instansi
 from sakip.organisasi.pemangku import adalah_kepala, pemangku
 
@@ -445,8 +447,8 @@ def tugas_pratinjau(request: HttpRequest, tugas_id: int) -> HttpResponse:
         return redirect("sop:tugas_detail", tugas_id=tugas.pk)
     pdf, nama = hasil
     respons = HttpResponse(pdf, content_type="application/pdf")
-    respons["Content-Disposition"] = content_disposition_header(
-        False, f"pratinjau-{nama or 'dokumen.pdf'}"
+    respons["Content-Disposition"] = content_disposition(
+        f"pratinjau-{nama or 'dokumen.pdf'}", unduh=False
     )
     return respons
 
@@ -485,9 +487,6 @@ def tugas_alihkan(request: HttpRequest, tugas_id: int) -> HttpResponse:
 @login_required
 def lampiran_unduh(request: HttpRequest, lampiran_id: int) -> FileResponse:
     lampiran = get_for_user_or_404(Lampiran, request.user, pk=lampiran_id)
-    return FileResponse(
-        lampiran.berkas.open("rb"),
-        as_attachment=True,
-        filename=lampiran.nama_asli,
-        content_type=lampiran.jenis_mime,
+    return respons_berkas(
+        lampiran.berkas.open("rb"), lampiran.nama_asli, content_type=lampiran.jenis_mime
     )

@@ -7,10 +7,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.api import Galat, Halaman, Id
 
 from . import services
 from .models import Disposisi, Surat
@@ -76,7 +77,7 @@ class SuratDetailOut(SuratOut):
 
 
 class AgendaFilter(Schema):
-    instansi_id: int | None = None
+    instansi_id: Id | None = None
     arah: str = ""
     q: str = ""
     dari: datetime.date | None = None
@@ -92,12 +93,8 @@ class NomorIn(Schema):
     tanggal: datetime.date | None = None
 
 
-class GalatOut(Schema):
-    detail: str
-
-
 @router.get("/surat", response=list[SuratOut], summary="Buku agenda surat (masuk/keluar)")
-@paginate(LimitOffsetPagination)
+@paginate(Halaman)
 def agenda(request, saring: Query[AgendaFilter]):
     qs = Surat.objects.for_user(request.auth).select_related("klasifikasi")
     if saring.instansi_id is not None:
@@ -115,7 +112,7 @@ def detail(request, surat_id: int):
 
 @router.post(
     "/surat/{surat_id}/nomor",
-    response={200: SuratOut, 409: GalatOut},
+    response={200: SuratOut, 409: Galat},
     summary="Mengambil nomor surat keluar (idempoten)",
 )
 def beri_nomor(request, surat_id: int, data: NomorIn):

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from sakip.audit import services as audit
 from sakip.audit.models import CatatanAudit
+from sakip.lib.teks import bersihkan_baris
 from sakip.notifikasi import services as notifikasi
 from sakip.notifikasi.models import Notifikasi
 from sakip.organisasi.models import Jabatan, Pegawai
@@ -264,7 +265,7 @@ def _sampaikan(surat: Surat, penerima: Penerima) -> None:
             )
     elif penerima.cara == Cara.EMAIL:
         pk = penerima.pk
-        transaction.on_commit(lambda: kirim_email(pk))
+        transaction.on_commit(lambda: kirim_email(pk), robust=True)
 
 
 def tautan_konfirmasi(penerima: Penerima) -> str:
@@ -305,8 +306,11 @@ def kirim_email(penerima_id: int) -> bool:
     surat = penerima.pengiriman.surat
     lampiran = _berkas_ttd_kecil(surat)
     pesan = EmailMessage(
-        subject=_("[SAKIP] Surat %(nomor)s: %(perihal)s")
-        % {"nomor": surat.nomor_surat or "", "perihal": surat.perihal},
+        # The subject is typed text: control characters become spaces (no BadHeaderError).
+        subject=bersihkan_baris(
+            _("[SAKIP] Surat %(nomor)s: %(perihal)s")
+            % {"nomor": surat.nomor_surat or "", "perihal": surat.perihal}
+        ),
         body=_isi_email(surat, penerima, lampiran is not None),
         to=[penerima.email],
     )
@@ -314,7 +318,7 @@ def kirim_email(penerima_id: int) -> bool:
         pesan.attach(nama_berkas_ttd(surat), lampiran, "application/pdf")
     try:
         pesan.send()
-    except OSError:
+    except Exception:  # noqa: BLE001 — any backend failure; the distribution stands
         log.warning("Surel surat ke %s gagal dikirim", penerima.email, exc_info=True)
         return False
     return True

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
-from django.utils.http import content_disposition_header
+
+from sakip.lib.teks import content_disposition
 
 from .models import Surat
 
@@ -40,5 +41,5 @@ def unduh_ttd(dokumen, nama: str) -> HttpResponse | None:
     if isi is None:
         return None
     respons = HttpResponse(isi, content_type="application/pdf")
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    respons["Content-Disposition"] = content_disposition(nama)
     return respons

@@ -1,13 +1,18 @@
-"""The agenda book as an Excel sheet: the columns of the paper book (docs/domain.md §11)."""
+"""The agenda book as an Excel sheet: the columns of the paper book (docs/domain.md §11).
+
+Written through the document kit, so a perihal typed as "=HYPERLINK(…)" stays text.
+"""
 
 from __future__ import annotations
 
-from io import BytesIO
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
+from sakip.dokumen.excel import (
+    Alignment,
+    Font,
+    buku_baru,
+    get_column_letter,
+    simpan_buku,
+    tambah_baris,
+)
 from sakip.organisasi.models import Instansi
 
 from .models import Surat
@@ -45,14 +50,13 @@ def _baris(s: Surat) -> list:
 
 
 def agenda_xlsx(instansi: Instansi, arah: str, surat) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Agenda masuk" if arah == Surat.Arah.MASUK else "Agenda keluar"
+    wb = buku_baru()
+    ws = wb.create_sheet("Agenda masuk" if arah == Surat.Arah.MASUK else "Agenda keluar")
     judul = "BUKU AGENDA SURAT " + ("MASUK" if arah == Surat.Arah.MASUK else "KELUAR")
-    ws.append([judul])
-    ws.append([instansi.nama])
-    ws.append([])
-    ws.append([k for k, _lebar in KOLOM])
+    tambah_baris(ws, [judul])
+    tambah_baris(ws, [instansi.nama])
+    tambah_baris(ws, [])
+    tambah_baris(ws, [k for k, _lebar in KOLOM])
     ws["A1"].font = Font(bold=True, size=13)
     for sel in ws[4]:
         sel.font = Font(bold=True)
@@ -60,11 +64,9 @@ def agenda_xlsx(instansi: Instansi, arah: str, surat) -> bytes:
     for i, (_k, lebar) in enumerate(KOLOM, start=1):
         ws.column_dimensions[get_column_letter(i)].width = lebar
     for s in surat:
-        ws.append(_baris(s))
+        tambah_baris(ws, _baris(s))
     for baris in ws.iter_rows(min_row=5):
         for sel in baris[1:4:2]:
             sel.number_format = "DD/MM/YYYY"
     ws.freeze_panes = "A5"
-    keluaran = BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+    return simpan_buku(wb)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sakip.lib.teks import satu_baris
 from sakip.organisasi.models import Jabatan
 from sakip.sop.models import SopInstansi
 
@@ -41,12 +42,12 @@ class PencarianForm(forms.Form):
 
 
 class SuratMasukForm(forms.Form):
-    asal = forms.CharField(label=_("Surat dari"), max_length=250)
-    nomor_surat = forms.CharField(label=_("Nomor surat"), max_length=120)
+    asal = forms.CharField(label=_("Surat dari"), max_length=250, validators=[satu_baris])
+    nomor_surat = forms.CharField(label=_("Nomor surat"), max_length=120, validators=[satu_baris])
     tanggal_surat = forms.DateField(label=_("Tanggal surat"), widget=TANGGAL)
     diterima_pada = forms.DateField(label=_("Diterima tanggal"), widget=TANGGAL)
     sifat = forms.ChoiceField(label=_("Sifat"), choices=Surat.Sifat.choices, initial="biasa")
-    perihal = forms.CharField(label=_("Perihal"), max_length=500)
+    perihal = forms.CharField(label=_("Perihal"), max_length=500, validators=[satu_baris])
     lampiran = forms.CharField(
         label=_("Lampiran"), max_length=120, required=False, help_text=_("Mis. 1 (satu) berkas.")
     )
@@ -64,8 +65,8 @@ class SuratMasukForm(forms.Form):
 
 
 class SuratKeluarForm(forms.Form):
-    perihal = forms.CharField(label=_("Perihal"), max_length=500)
-    tujuan = forms.CharField(label=_("Kepada (tujuan)"), max_length=500)
+    perihal = forms.CharField(label=_("Perihal"), max_length=500, validators=[satu_baris])
+    tujuan = forms.CharField(label=_("Kepada (tujuan)"), max_length=500, validators=[satu_baris])
     klasifikasi = KlasifikasiField()
     tanggal = forms.DateField(label=_("Tanggal surat"), widget=TANGGAL)
     lampiran = forms.CharField(label=_("Lampiran"), max_length=120, required=False)

@@ -466,3 +466,26 @@ class Penerima(models.Model):
     @property
     def sudah_diterima(self) -> bool:
         return self.diterima_pada is not None
+
+
+class UnggahVerifikasi(models.Model):
+    """How many copies one sender uploaded to the public verification page in one hour.
+
+    The page is anonymous: the counter is keyed on a keyed hash of the sender's network
+    (never the address) and the hour, and raised with one conditional UPDATE, so parallel
+    uploads cannot overrun the limit (`tte.batas.catat_unggah`).
+    """
+
+    sidik = models.CharField(max_length=64)
+    jam = models.DateTimeField()
+    jumlah = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Unggahan verifikasi")
+        verbose_name_plural = _("Unggahan verifikasi")
+        constraints = [
+            models.UniqueConstraint(fields=["sidik", "jam"], name="unggah_verifikasi_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jam:%Y-%m-%d %H}:00 — {self.jumlah}"

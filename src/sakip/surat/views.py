@@ -15,17 +15,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.berkas import respons_berkas
 from sakip.lib.htmx import is_htmx
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.access import peran_pemda
 from sakip.organisasi.models import Instansi, Jabatan
 from sakip.sop.models import SopInstansi
@@ -150,7 +151,7 @@ def agenda_xlsx(request: HttpRequest, instansi_id: int) -> HttpResponse:
     r = HttpResponse(
         isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    r["Content-Disposition"] = content_disposition_header(True, nama)
+    r["Content-Disposition"] = content_disposition(nama)
     return r
 
 
@@ -362,10 +363,10 @@ def berkas(request: HttpRequest, surat_id: int) -> HttpResponse:
     akhiran = PurePath(pilihan.name).suffix.lower()
     ttd = "-ttd" if pilihan == surat.berkas_ttd else ""
     nama = f"surat-{surat.nomor_agenda or surat.pk}{ttd}{akhiran}"
-    return FileResponse(
+    return respons_berkas(
         pilihan.open("rb"),
-        as_attachment=request.GET.get("unduh") == "1",
-        filename=nama,
+        nama,
+        unduh=request.GET.get("unduh") == "1",
         content_type=MIME.get(akhiran, "application/octet-stream"),
     )
 
@@ -486,7 +487,8 @@ def lembar_disposisi(request: HttpRequest, surat_id: int) -> HttpResponse:
 
     isi = lembar_disposisi_pdf(surat)
     r = HttpResponse(isi, content_type="application/pdf")
-    r["Content-Disposition"] = content_disposition_header(
-        request.GET.get("unduh") == "1", f"lembar-disposisi-{surat.nomor_agenda or surat.pk}.pdf"
+    r["Content-Disposition"] = content_disposition(
+        f"lembar-disposisi-{surat.nomor_agenda or surat.pk}.pdf",
+        unduh=request.GET.get("unduh") == "1",
     )
     return r

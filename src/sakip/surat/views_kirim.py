@@ -18,11 +18,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.berkas import respons_berkas
+from sakip.lib.teks import content_disposition
 from sakip.organisasi.models import Instansi
 from sakip.organisasi.pemangku import jabatan_dipegang_ids
 
@@ -52,12 +54,7 @@ def _berkas_ttd(surat: Surat) -> FileResponse:
         berkas = surat.berkas_ttd.open("rb")
     except OSError as exc:
         raise Http404(_("Berkas surat tidak ditemukan.")) from exc
-    return FileResponse(
-        berkas,
-        as_attachment=True,
-        filename=distribusi.nama_berkas_ttd(surat),
-        content_type=PDF,
-    )
+    return respons_berkas(berkas, distribusi.nama_berkas_ttd(surat), content_type=PDF)
 
 
 def _pesan_galat(request: HttpRequest, exc: ValidationError) -> None:
@@ -177,7 +174,7 @@ def pengiriman_pdf(request: HttpRequest, pengiriman_id: int) -> HttpResponse:
     )
     respons = HttpResponse(pdf_dari_html(html), content_type=PDF)
     nama = f"bukti-pengiriman-{p.pk}.pdf"
-    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    respons["Content-Disposition"] = content_disposition(nama)
     return respons
 
 
@@ -234,7 +231,8 @@ def _scan(request: HttpRequest, penerima_id: int) -> HttpResponse:
         berkas = penerima.berkas_tanda_terima.open("rb")
     except OSError as exc:
         raise Http404(_("Berkas tanda terima tidak ditemukan.")) from exc
-    return FileResponse(berkas, filename=penerima.berkas_tanda_terima.name.rsplit("/", 1)[-1])
+    nama = penerima.berkas_tanda_terima.name.rsplit("/", 1)[-1]
+    return respons_berkas(berkas, nama, unduh=False)
 
 
 # ---------------------------------------------------------------- receiving

@@ -11,19 +11,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sakip.lib.akses import get_for_user_or_404
+from sakip.lib.berkas import respons_berkas
+from sakip.lib.middleware_keamanan import ip_klien
 
 from .models import KunciPenanda, Surat
-from .tte import services
+from .tte import batas, services
 from .tte.lembar import url_verifikasi
 
-UNGGAH_MAKS_MB = 20
+UNGGAH_MAKS_MB = batas.UNGGAH_MAKS_MB  # settings.VERIFIKASI_UNGGAH_MAKS_MB wins
 
 
 def _surat(user, surat_id: int, *, ubah: bool = False) -> Surat:
@@ -102,10 +103,8 @@ def berkas(request: HttpRequest, surat_id: int) -> HttpResponse:
     if not surat.berkas:
         messages.info(request, _("Surat ini belum memiliki berkas PDF."))
         return redirect("tte:tandatangani", surat.pk)
-    return FileResponse(
-        surat.berkas.open("rb"),
-        content_type="application/pdf",
-        headers={"Content-Disposition": content_disposition_header(False, _nama_berkas(surat))},
+    return respons_berkas(
+        surat.berkas.open("rb"), _nama_berkas(surat), unduh=False, content_type="application/pdf"
     )
 
 
@@ -156,36 +155,47 @@ def _surat_publik(kode) -> Surat:
 @require_http_methods(["GET", "POST"])
 def verifikasi(request: HttpRequest, kode) -> HttpResponse:
     surat = _surat_publik(kode)
-    unggahan, galat = None, ""
+    unggahan, galat, status = None, "", 200
+    maks_mb = batas.maks_mb(UNGGAH_MAKS_MB)
     if request.method == "POST":
-        berkas = request.FILES.get("berkas")
-        if berkas is None:
-            galat = _("Pilih berkas PDF yang akan diperiksa.")
-        elif berkas.size > UNGGAH_MAKS_MB * 1024 * 1024:
-            galat = _("Berkas lebih dari %(mb)s MB.") % {"mb": UNGGAH_MAKS_MB}
-        else:
-            unggahan = services.verifikasi(surat, pdf=berkas.read())
+        unggahan, galat, status = _periksa_unggahan(request, surat, maks_mb)
     konteks = {
         "surat": surat,
         "tanda_tangan": surat.tanda_tangan.order_by("waktu", "id"),
         "arsip": services.verifikasi(surat),
         "unggahan": unggahan,
         "galat": galat,
-        "maks_mb": UNGGAH_MAKS_MB,
+        "maks_mb": maks_mb,
     }
-    resp = render(request, "surat/verifikasi.html", konteks, status=400 if galat else 200)
+    resp = render(request, "surat/verifikasi.html", konteks, status=status)
     resp["X-Robots-Tag"] = "noindex"
     return resp
 
 
+def _periksa_unggahan(request: HttpRequest, surat: Surat, maks_mb: int):
+    """(result, error, status) of an anonymous upload: size first, then the hourly count."""
+    pesan_besar = _("Berkas lebih dari %(mb)s MB.") % {"mb": maks_mb}
+    # Before request.FILES: an announced oversize body is never parsed.
+    if batas.terlalu_besar(request, maks_mb):
+        return None, pesan_besar, 413
+    if not batas.catat_unggah(ip_klien(request)):
+        pesan = _(
+            "Terlalu banyak pemeriksaan berkas dari alamat Anda dalam satu jam "
+            "(paling banyak %(n)s). Silakan coba lagi nanti."
+        ) % {"n": batas.per_jam()}
+        return None, pesan, 429
+    berkas = request.FILES.get("berkas")
+    if berkas is None:
+        return None, _("Pilih berkas PDF yang akan diperiksa."), 400
+    if berkas.size > maks_mb * 1024 * 1024:
+        return None, pesan_besar, 400
+    return services.verifikasi(surat, pdf=berkas.read()), "", 200
+
+
 def unduh(request: HttpRequest, kode) -> HttpResponse:
     surat = _surat_publik(kode)
-    resp = FileResponse(
-        surat.berkas_ttd.open("rb"),
-        content_type="application/pdf",
-        headers={
-            "Content-Disposition": content_disposition_header(True, _nama_berkas(surat, "-ttd"))
-        },
+    resp = respons_berkas(
+        surat.berkas_ttd.open("rb"), _nama_berkas(surat, "-ttd"), content_type="application/pdf"
     )
     resp["X-Robots-Tag"] = "noindex"
     return resp

@@ -353,3 +353,111 @@ def test_dua_pekerja_serentak_menjalankan_tiap_pekerjaan_sekali(postgres, penang
     # Who ran a job is who claimed it.
     for nama, n in dijalankan:
         assert Pekerjaan.objects.get(data__n=n).diambil_oleh == nama
+
+
+# --- leases: a worker that died ---------------------------------------------------------
+
+
+def test_pekerjaan_pekerja_mati_diambil_lagi_setelah_sewa_habis(db, jam, penangan):
+    panggilan = penangan("laporan.buat")
+    services.antrekan("laporan.buat", {"id": 1})
+    # A worker claims it for a minute, then is killed (it never records anything).
+    diambil = services._klaim("pekerja-mati", sewa=60)
+    assert diambil.sewa_sampai == SENIN + datetime.timedelta(seconds=60)
+    jam.maju(0.5)
+    assert services.jalankan_satu("pekerja-hidup") is None  # the lease still holds
+    jam.maju(1)
+    p = services.jalankan_satu("pekerja-hidup")
+    assert p is not None and panggilan == [{"id": 1}]
+    p.refresh_from_db()
+    assert (p.diambil_oleh, p.percobaan, p.galat) == ("pekerja-hidup", 1, "")
+    assert p.selesai_pada == SENIN + datetime.timedelta(minutes=1.5)
+
+
+def test_pekerjaan_diambil_lagi_mencatat_pekerja_yang_hilang(db, jam, penangan):
+    penangan("dokumen.buat", gagal=_rusak)
+    services.antrekan("dokumen.buat")
+    services._klaim("pekerja-mati", sewa=60)
+    jam.maju(2)
+    diambil = services._klaim("pekerja-baru")
+    diambil.refresh_from_db()
+    assert diambil.percobaan == 1
+    assert diambil.galat.startswith("Pekerja pekerja-mati berhenti sebelum pekerjaan selesai")
+    assert diambil.sewa_sampai == SENIN + datetime.timedelta(minutes=2, seconds=services.SEWA_DETIK)
+
+
+def test_sewa_habis_setelah_batas_percobaan_dinyatakan_gagal(db, jam, penangan):
+    panggilan = penangan("dokumen.buat")
+    services.antrekan("dokumen.buat", {"urutan": 1}, pada=SENIN - datetime.timedelta(minutes=1))
+    services.antrekan("dokumen.buat", {"urutan": 2})
+    # The first job has lost its worker on every attempt but the last.
+    services._klaim("pekerja-mati", sewa=60)
+    Pekerjaan.objects.filter(data__urutan=1).update(percobaan=services.MAKS_PERCOBAAN - 1)
+    jam.maju(2)
+    p = services.jalankan_satu("pekerja-baru")
+    # Not run again: failed with the reason; the next job runs instead.
+    assert p.data == {"urutan": 2} and panggilan == [{"urutan": 2}]
+    gagal = Pekerjaan.objects.get(data__urutan=1)
+    assert gagal.gagal and gagal.percobaan == services.MAKS_PERCOBAAN
+    assert gagal.selesai_pada == SENIN + datetime.timedelta(minutes=2)
+    assert "Pekerja pekerja-mati berhenti" in gagal.galat
+    assert f"Batas {services.MAKS_PERCOBAAN} percobaan tercapai" in gagal.galat
+    assert services.jalankan_satu("pekerja-baru") is None
+
+
+def test_klaim_tanpa_sewa_dari_sebelum_migrasi_tidak_direbut(db, jam):
+    # A row claimed without a lease (as before leases existed) is left alone; the
+    # migration gave every such unfinished row a lease from its claim.
+    services.antrekan("lama")
+    Pekerjaan.objects.update(diambil_pada=SENIN - datetime.timedelta(days=3), diambil_oleh="x")
+    assert services._klaim("baru") is None
+
+
+def test_pekerja_terlambat_tidak_menimpa_hasil_pekerja_pengganti(db, jam, penangan):
+    # The first worker hung past its lease; the job was claimed again and finished. When
+    # the first one wakes and fails, its record must not reopen the finished job.
+    penangan("dokumen.buat")
+    services.antrekan("dokumen.buat")
+    lama = services._klaim("pekerja-lambat", sewa=60)
+    assert lama is not None
+    jam.maju(2)
+    assert services.jalankan_satu("pekerja-pengganti") is not None
+    try:
+        raise RuntimeError("bangun kesiangan")
+    except RuntimeError:
+        services._catat_gagal(lama)
+    p = Pekerjaan.objects.get()
+    assert p.selesai_pada is not None and p.galat == "" and p.diambil_oleh == "pekerja-pengganti"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sewa_dan_detak_diperpanjang_selama_pekerjaan_berjalan(penangan, monkeypatch):
+    # Real time, short lease: while the handler runs, another thread renews the lease and
+    # the worker's heartbeat, so a long job neither looks dead nor is claimed twice.
+    from sakip.antrian.models import Pekerja
+
+    mulai = timezone.now()
+    Pekerja.objects.create(nama="pekerja-1", host="h", pid=1, mulai_pada=mulai, detak_pada=mulai)
+    terlihat: list[tuple[datetime.datetime, datetime.datetime]] = []
+
+    def sewa() -> datetime.datetime:
+        batas = Pekerjaan.objects.get().sewa_sampai
+        assert batas is not None
+        return batas
+
+    def lama(data):
+        awal = sewa()
+        for _ in range(50):
+            threading.Event().wait(0.05)
+            if sewa() > awal:
+                break
+        terlihat.append((awal, sewa()))
+        assert services._klaim("pekerja-2") is None
+
+    monkeypatch.setitem(services._PENANGAN, "lama", lama)
+    services.antrekan("lama")
+    assert services.jalankan_satu("pekerja-1", sewa=0.3) is not None
+    ((awal, kemudian),) = terlihat
+    assert kemudian > awal
+    assert Pekerja.objects.get().detak_pada > mulai
+    assert Pekerjaan.objects.get().selesai_pada is not None

@@ -7,13 +7,22 @@
   with the "Petunjuk" sheet of a template (`buku_excel`).
 - `baca`: opening an upload (`buka_buku`, the one place a file is opened) and finding
   each sheet's table by its header row (`baca_berkas`, `Tabel`).
+- `batas`: the limits an upload passes before it is parsed (bytes, unpacked size and
+  compression ratio, rows per sheet); a refusal is a `BerkasDitolak`.
+- `aman`: the one place a workbook is created and saved (`buku_baru`, `isi_sel`,
+  `tambah_baris`, `simpan_buku`): text never becomes a formula, only a `Rumus` does.
 - `penulis`: phase 2, all-or-nothing: `Penulis` calls the services, `tulis_semua` rolls
   the whole import back when one row fails (`HasilImpor`).
 
 An import reads every row first and writes only a clean sheet; the planning matrices
-(`sakip.perencanaan.excel`) are the fullest example.
+(`sakip.perencanaan.excel`) are the fullest example. No module outside the kit imports
+openpyxl (a test checks it): the styles an export needs are re-exported here.
 """
 
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from .aman import PEMICU_RUMUS, Rumus, buku_baru, isi_sel, simpan_buku, tambah_baris, validasi_bulat
 from .baca import (
     Tabel,
     baca_berkas,
@@ -28,6 +37,7 @@ from .baca import (
     teks,
 )
 from .baris import Baris, BentukTarget, GalatBaris, HasilImpor
+from .batas import BerkasDitolak, BukanExcel
 from .nilai import (
     BATAS_ANGKA,
     BULAN,
@@ -60,6 +70,19 @@ from .tulis import (
 )
 
 __all__ = [
+    "PEMICU_RUMUS",
+    "Alignment",
+    "BerkasDitolak",
+    "BukanExcel",
+    "Font",
+    "PatternFill",
+    "Rumus",
+    "buku_baru",
+    "get_column_letter",
+    "isi_sel",
+    "simpan_buku",
+    "tambah_baris",
+    "validasi_bulat",
     "BATAS_ANGKA",
     "BINGKAI",
     "BULAN",

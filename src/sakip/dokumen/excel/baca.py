@@ -1,8 +1,9 @@
 """Opening an uploaded workbook and finding its tables: the one place an upload is read.
 
-Every import goes through `buka_buku`, so a limit on what may be opened (size, archive
-members) belongs here and then holds for all of them. A table is found by its header row
-within the first 20 rows; the rows above it are the title block, the rows below it data.
+Every import goes through `buka_buku`, so the limits on what may be opened (bytes,
+unpacked size, rows: `batas`) are checked here and hold for all of them. A table is found
+by its header row within the first 20 rows; the rows above it are the title block, the
+rows below it data.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from .baris import Baris, GalatBaris
+from .batas import BerkasDitolak, BukanExcel, periksa_unggahan
 from .nilai import kunci
 from .tulis import Lembar
 
@@ -36,19 +38,19 @@ class Tabel:
     baris: list[Baris]
 
 
-def buka_buku(berkas):
-    """The workbook in `berkas` (bytes or a file), or None when it is not an .xlsx file."""
-    if isinstance(berkas, bytes | bytearray):
-        data = bytes(berkas)
-    else:
-        if hasattr(berkas, "seek"):
-            berkas.seek(0)
-        data = berkas.read()
+def buka_buku(berkas, *, hanya_baca: bool = False):
+    """The workbook in `berkas` (bytes or a file), once it passed the upload limits.
+
+    Raises `BerkasDitolak` (its `pesan` for the page) for a file too large, an archive
+    that unpacks too far, too many rows, or no .xlsx at all (`BukanExcel`).
+    """
+    data = periksa_unggahan(berkas)
     try:
-        # Not read_only: merged cells (common in these matrices) are only known this way.
-        return load_workbook(BytesIO(data), data_only=True)
+        # Not read_only by default: merged cells (common in these matrices) are only
+        # known this way; the row limit above bounds what this loads.
+        return load_workbook(BytesIO(data), read_only=hanya_baca, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
-        return None
+        raise BukanExcel(_("Berkas bukan Excel (.xlsx)")) from None
 
 
 def galat_judul(nomor: int, lembar: Lembar, harapan: list[str]) -> GalatBaris:
@@ -77,9 +79,10 @@ def baca_berkas(
     periksa_judul: PeriksaJudul = periksa_judul_tetap,
 ) -> dict[str, Tabel]:
     """Every sheet of `daftar` found in the upload, with checked headers; problems to `galat`."""
-    buku = buka_buku(berkas)
-    if buku is None:
-        galat.append(GalatBaris(0, "", _("Berkas bukan Excel (.xlsx)")))
+    try:
+        buku = buka_buku(berkas)
+    except BerkasDitolak as exc:
+        galat.append(GalatBaris(0, "", exc.pesan))
         return {}
     try:
         hasil = {}

@@ -3,6 +3,7 @@
 A sheet is described once (`Lembar`: title block, `Kolom`s, rows); the same description
 writes the filled export and the blank template, and `baca.baca_berkas` checks an upload
 against it. A template adds a "Petunjuk" sheet explaining every column and the rules.
+Every value goes through `aman.isi_sel` (text never becomes a formula).
 """
 
 from __future__ import annotations
@@ -10,14 +11,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from .aman import buku_baru, isi_sel, simpan_buku
 from .nilai import jumlah_desimal
 
 
@@ -63,27 +63,24 @@ def format_angka(nilai: int | float) -> str:
 
 def buku_excel(daftar: list[Lembar], petunjuk: list[tuple[str, str]] | None = None) -> bytes:
     """The .xlsx file of `daftar`; with `petunjuk` (the rules) a "Petunjuk" sheet is added."""
-    buku = Workbook()
-    buku.remove(buku.active)
+    buku = buku_baru()
     for lembar in daftar:
         tulis_lembar(buku.create_sheet(lembar.nama), lembar)
     if petunjuk is not None:
         tulis_petunjuk(buku.create_sheet("Petunjuk"), daftar, petunjuk)
-    keluaran = BytesIO()
-    buku.save(keluaran)
-    return keluaran.getvalue()
+    return simpan_buku(buku)
 
 
 def tulis_lembar(ws, lembar: Lembar) -> None:
     for r, isi in enumerate(lembar.judul, 1):
         for c, nilai in enumerate(isi, 1):
-            sel = ws.cell(r, c, nilai)
+            sel = isi_sel(ws.cell(r, c), nilai)
             sel.font = Font(bold=True, size=13 if r == 1 else 11)
             if isinstance(nilai, datetime.date):
                 sel.number_format = "dd/mm/yyyy"
     h = lembar.nomor_baris_judul_kolom
     for c, kolom in enumerate(lembar.kolom, 1):
-        sel = ws.cell(h, c, kolom.judul)
+        sel = isi_sel(ws.cell(h, c), kolom.judul)
         sel.font = Font(bold=True)
         sel.fill = LATAR_JUDUL
         sel.border = BINGKAI
@@ -103,7 +100,7 @@ def tulis_lembar(ws, lembar: Lembar) -> None:
 
 
 def tulis_sel(sel, kolom: Kolom, nilai: Any) -> None:
-    sel.value = nilai
+    isi_sel(sel, nilai)
     sel.border = BINGKAI
     sel.alignment = Alignment(vertical="top", wrap_text=kolom.jenis == "teks")
     if kolom.jenis == "kode":
@@ -114,23 +111,24 @@ def tulis_sel(sel, kolom: Kolom, nilai: Any) -> None:
 
 
 def tulis_petunjuk(ws, daftar: list[Lembar], catatan: list[tuple[str, str]]) -> None:
-    ws.cell(1, 1, _("Petunjuk pengisian")).font = Font(bold=True, size=13)
-    ws.cell(2, 1, daftar[0].judul[0][0] if daftar[0].judul else "")
+    isi_sel(ws.cell(1, 1), _("Petunjuk pengisian")).font = Font(bold=True, size=13)
+    isi_sel(ws.cell(2, 1), daftar[0].judul[0][0] if daftar[0].judul else "")
     baris = 4
     for lembar in daftar:
-        ws.cell(baris, 1, _("Kolom lembar “%(n)s”") % {"n": lembar.nama}).font = Font(bold=True)
-        ws.cell(baris, 2, _("Keterangan")).font = Font(bold=True)
+        judul = _("Kolom lembar “%(n)s”") % {"n": lembar.nama}
+        isi_sel(ws.cell(baris, 1), judul).font = Font(bold=True)
+        isi_sel(ws.cell(baris, 2), _("Keterangan")).font = Font(bold=True)
         baris += 1
         for kolom in lembar.kolom:
-            ws.cell(baris, 1, kolom.judul)
-            ws.cell(baris, 2, kolom.keterangan)
+            isi_sel(ws.cell(baris, 1), kolom.judul)
+            isi_sel(ws.cell(baris, 2), kolom.keterangan)
             baris += 1
         baris += 1
-    ws.cell(baris, 1, _("Aturan")).font = Font(bold=True)
+    isi_sel(ws.cell(baris, 1), _("Aturan")).font = Font(bold=True)
     for hal, keterangan in catatan:
         baris += 1
-        ws.cell(baris, 1, hal)
-        ws.cell(baris, 2, keterangan)
+        isi_sel(ws.cell(baris, 1), hal)
+        isi_sel(ws.cell(baris, 2), keterangan)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 110
     for row in ws.iter_rows(min_row=4):

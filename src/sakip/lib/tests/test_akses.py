@@ -20,6 +20,7 @@ from sakip.perencanaan.models import Misi
 from sakip.perencanaan.tests import bangun
 from sakip.sop import engine, services
 from sakip.sop.models import Lampiran
+from sakip.testing import pdf_uji
 
 # Routes that are not agency data: framework plumbing, public docs, the admin
 # (tested separately: it is for Pemda administrators and is scoped by Pemda).
@@ -139,7 +140,7 @@ def _sop_berjalan(a):
     sop = services.adopsi(aktor=a.camat, instansi=a.instansi, kode="000-laporan-bulanan")
     run = engine.mulai(aktor=a.kasubag, sop=sop, judul="Laporan Bulanan Alpha")
     pertama = run.tugas.get()
-    berkas = SimpleUploadedFile("bahan.pdf", b"%PDF-1.4 bahan", "application/pdf")
+    berkas = SimpleUploadedFile("bahan.pdf", pdf_uji("bahan"), "application/pdf")
     engine.selesaikan(aktor=a.kasubag, tugas=pertama, berkas=[berkas])
     return sop, run, run.tugas.get(status="terbuka"), Lampiran.objects.get()
 
@@ -180,7 +181,7 @@ def _realisasi(a, indikator) -> dict:
 
     r = Realisasi(instansi=a.instansi, tahun=2025, bulan=5, indikator=indikator, nilai=80)
     r = pengukuran.simpan_realisasi(aktor=a.camat, realisasi=r, ajukan=True)
-    berkas = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4 bukti", "application/pdf")
+    berkas = SimpleUploadedFile("bukti.pdf", pdf_uji("bukti"), "application/pdf")
     bukti = pengukuran.tambah_bukti(aktor=a.camat, realisasi=r, berkas=berkas)
     return {"realisasi_id": [r.pk], "bukti_id": [bukti.pk]}
 

@@ -19,6 +19,7 @@ from sakip.perencanaan.tests import bangun
 from sakip.sop import engine
 from sakip.sop import services as sop
 from sakip.surat import services as surat
+from sakip.testing import pdf_uji
 
 URL = "/cari/"
 BATAS_QUERY = 22  # 7 searches; the rest for the session, the user and the menu's badges
@@ -48,7 +49,7 @@ def _isi_agensi(agensi, nama: str) -> dict:
         tanggal_surat=datetime.date(2025, 3, 5),
         diterima_pada=datetime.date(2025, 3, 6),
         perihal=f"Pelaksanaan Survei Kepuasan Masyarakat {nama}",
-        berkas=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 pindaian", "application/pdf"),
+        berkas=SimpleUploadedFile("scan.pdf", pdf_uji("pindaian"), "application/pdf"),
     )
     periode = bangun_ikm.periode(agensi, tahun=2025)
     return {
@@ -168,7 +169,7 @@ def test_hasil_dibatasi_per_kelompok_dan_query_terbatas(
             tanggal_surat=datetime.date(2025, 4, 1),
             diterima_pada=datetime.date(2025, 4, 2),
             perihal=f"Undangan survei lapangan {i}",
-            berkas=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 pindaian", "application/pdf"),
+            berkas=SimpleUploadedFile("scan.pdf", pdf_uji("pindaian"), "application/pdf"),
         )
     with django_assert_max_num_queries(BATAS_QUERY) as banyak:
         _r, isi = _hasil(c, "survei")

@@ -20,9 +20,10 @@ from sakip.pengukuran.models import (
 )
 from sakip.perencanaan.models import Indikator, IndikatorPK, ItemAnggaran, TargetTahunan
 from sakip.perencanaan.tests import bangun
+from sakip.testing import pdf_uji
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-PDF = b"%PDF-1.4 bukti kegiatan"
+PDF = pdf_uji("bukti kegiatan")
 
 
 @pytest.fixture

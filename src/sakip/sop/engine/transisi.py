@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from sakip.audit import services as audit
 from sakip.audit.models import CatatanAudit
+from sakip.lib.teks import satu_baris
 from sakip.notifikasi import services as notifikasi
 from sakip.organisasi.models import Pegawai
 from sakip.organisasi.pemangku import adalah_kepala, jabatan_dipegang_ids
@@ -96,6 +98,16 @@ def _tutup(tugas: Tugas, aktor, sekarang, *, keputusan: str = "", catatan: str =
     return sebelum
 
 
+def _pastikan_satu_baris(*teks: str) -> None:
+    # The title reaches email subjects: a line break there is refused, not saved (the API
+    # and the schedule come through here too, not only the form).
+    for t in teks:
+        try:
+            satu_baris(t)
+        except ValidationError as exc:
+            raise KesalahanAlur(exc.messages[0]) from None
+
+
 def mulai(
     *,
     aktor,
@@ -115,6 +127,7 @@ def mulai(
     judul = (judul or "").strip()
     if not judul:
         raise KesalahanAlur(_("Isi judul pelaksanaan, mis. “Laporan Bulanan Oktober 2026”."))
+    _pastikan_satu_baris(judul, periode)
     if aktor is not None and not boleh_memulai(aktor, sop):
         raise KesalahanAlur(
             _("Anda tidak dapat memulai SOP ini: yang memulai adalah pelaksana langkah pertama.")

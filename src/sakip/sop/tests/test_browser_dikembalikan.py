@@ -14,12 +14,13 @@ from sakip.pengukuran import monitoring
 from sakip.perencanaan.tests import bangun
 from sakip.sop import dokumen_terikat, engine
 from sakip.sop import services as sop_services
+from sakip.testing import pdf_uji
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 JUDUL = "Monitoring April 2025"
 CATATAN = "Realisasi fisik sub kegiatan Penyusunan Dokumen belum sesuai laporan PPTK"
-PDF_1 = b"%PDF-1.4\n% rencana aksi versi 1\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PDF_2 = b"%PDF-1.4\n% rencana aksi versi 2, diperbaiki\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_1 = pdf_uji("rencana aksi versi 1")
+PDF_2 = pdf_uji("rencana aksi versi 2, diperbaiki")
 TINGGI_PONSEL = 844
 
 _masuk = testing.masuk_peramban

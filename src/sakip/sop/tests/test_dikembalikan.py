@@ -3,6 +3,7 @@ and the Staf's task, notification, inbox, home page and API say who returned it,
 why; the revised file the Staf attaches shows in what the Kasubag sees changed."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,11 +11,12 @@ from django.utils import timezone
 
 from sakip.sop import engine
 from sakip.sop.models import Tugas
+from sakip.testing import pdf_uji
 
 from .conftest import jalankan_sampai
 
-PDF_1 = b"%PDF-1.4\n% draf pertama\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PDF_2 = b"%PDF-1.4\n% draf kedua, tabel capaian diperbaiki\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_1 = pdf_uji("draf pertama")
+PDF_2 = pdf_uji("draf kedua, tabel capaian diperbaiki")
 CATATAN = "Tabel capaian triwulan belum dimasukkan; lihat format LKjIP Bab III."
 
 
@@ -61,7 +63,8 @@ def test_kotak_tugas_beranda_dan_halaman_tugas_menyebut_pengembalian(
     _p, _periksa, kembali = _dikembalikan(persona, laporan_bulanan)
     c = masuk(persona.a.staf)
     kotak = c.get("/sop/tugas/").content.decode()
-    assert "kartu tugas tepat dikembalikan" in kotak
+    # The timing class (tepat, segera, terlambat) follows the clock; the return mark stays.
+    assert re.search(r'class="kartu tugas \w+ dikembalikan"', kotak)
     assert "Dikembalikan untuk diperbaiki" in kotak and "Oleh Kasubag Alpha:" in kotak
     assert "Tabel capaian triwulan belum dimasukkan" in kotak
     assert "Dikembalikan untuk diperbaiki" in c.get("/").content.decode()

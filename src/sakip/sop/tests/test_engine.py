@@ -10,10 +10,11 @@ from sakip.organisasi.models import PelaksanaTugas
 from sakip.sop import engine, services
 from sakip.sop.engine import KesalahanAlur
 from sakip.sop.models import Lampiran, Pelaksanaan, Peristiwa, Tugas
+from sakip.testing import pdf_uji
 
 from .conftest import jalankan_sampai
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_uji()
 
 
 def _buka(p) -> Tugas:

@@ -18,7 +18,7 @@ from sakip.organisasi.models import Instansi
 
 from ..models import Surat, Urutan
 from ..penomoran import ambil_nomor, format_nomor, kunci_urutan
-from .pengaturan import pengaturan
+from .pengaturan import boleh_atur, pengaturan
 from .umum import (
     _catat,
     _klasifikasi,
@@ -55,7 +55,7 @@ def naskah_keluar(
     again returns the same letter; a new `berkas` replaces the unsigned PDF while the letter
     is not yet signed."""
     _pastikan_boleh_tulis(aktor, instansi.pk)
-    perihal = _wajib(perihal, _("Perihal"))
+    perihal = _wajib(perihal, _("Perihal"), satu=True)
     klasifikasi = _klasifikasi(kode_klasifikasi)
     if berkas is not None:
         _pdf(berkas)
@@ -162,7 +162,8 @@ def buat_surat_keluar(
 ) -> Surat:
     """A letter typed on the agenda page (not made by an SOP), numbered at once by default."""
     _pastikan_boleh_tulis(aktor, instansi.pk)
-    _wajib(tujuan, _("Tujuan"))
+    _wajib(perihal, _("Perihal"), satu=True)
+    _wajib(tujuan, _("Tujuan"), satu=True)
     if not (kode_klasifikasi or "").strip():
         raise ValidationError(_("Pilih kode klasifikasi surat."))
     isi = None
@@ -206,6 +207,29 @@ def buat_surat_keluar(
     return surat
 
 
+def tahun_berjalan() -> int:
+    """The year letters are numbered in now (one place, so the suite's letters dated 2026
+    can keep their year: surat/tests/conftest.py)."""
+    return hari_ini().year
+
+
+def _pastikan_tahun_berjalan(aktor, surat: Surat, tanggal: datetime.date) -> None:
+    """A letter is dated in the current year (Asia/Jakarta): its year is in its number and
+    opens a sequence. Another year (a late letter of December numbered in January) is for
+    those who may set the agency's numbering (`boleh_atur`: head, secretary, Kasubag
+    Umum who keeps the agenda, the Pemda administrator); the system (None) dates today."""
+    tahun = tahun_berjalan()
+    if tanggal.year == tahun or aktor is None or boleh_atur(aktor, surat.instansi):
+        return
+    raise ValidationError(
+        _(
+            "Tanggal surat harus dalam tahun %(tahun)s. Surat bertanggal tahun lain hanya "
+            "dapat diberi nomor oleh pimpinan, Kasubag Umum, atau administrator Pemda."
+        )
+        % {"tahun": tahun}
+    )
+
+
 def beri_nomor(*, aktor, surat: Surat, tanggal: datetime.date | None = None) -> Surat:
     """Give an outgoing letter its number and its agenda entry, under row locks.
 
@@ -224,6 +248,7 @@ def beri_nomor(*, aktor, surat: Surat, tanggal: datetime.date | None = None) -> 
         if surat.klasifikasi_id is None:
             raise ValidationError(_("Pilih kode klasifikasi surat sebelum mengambil nomor."))
         tanggal = tanggal or hari_ini()
+        _pastikan_tahun_berjalan(aktor, surat, tanggal)
         atur = pengaturan(surat.instansi)
         kode = surat.klasifikasi.kode
         sebelum = _snapshot(surat)

@@ -40,9 +40,9 @@ def daftarkan_surat_masuk(
     already made, so a double submit is harmless.
     """
     _pastikan_boleh_tulis(aktor, instansi.pk)
-    asal = _wajib(asal, _("Asal surat"))
-    nomor_surat = _wajib(nomor_surat, _("Nomor surat"))
-    perihal = _wajib(perihal, _("Perihal"))
+    asal = _wajib(asal, _("Asal surat"), satu=True)
+    nomor_surat = _wajib(nomor_surat, _("Nomor surat"), satu=True)
+    perihal = _wajib(perihal, _("Perihal"), satu=True)
     if tanggal_surat is None:
         raise ValidationError(_("Tanggal surat wajib diisi."))
     diterima_pada = diterima_pada or hari_ini()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sakip.audit import services as audit
+from sakip.lib.teks import satu_baris, tolak_kontrol
 from sakip.organisasi.models import Instansi
 from sakip.organisasi.pemangku import jabatan_dipegang_ids as _dipegang
 
@@ -88,10 +89,15 @@ def _catat(aktor, aksi, objek, sebelum, keterangan: str) -> None:
     )
 
 
-def _wajib(nilai: str, label: str) -> str:
+def _wajib(nilai: str, label: str, *, satu: bool = False) -> str:
+    """A required text; `satu`: one line (a subject reaches email headers and file names)."""
     nilai = (nilai or "").strip()
     if not nilai:
         raise ValidationError(_("%(label)s wajib diisi.") % {"label": label})
+    try:
+        satu_baris(nilai) if satu else tolak_kontrol(nilai)
+    except ValidationError as exc:
+        raise ValidationError(f"{label}: {exc.messages[0]}") from None
     return nilai
 
 

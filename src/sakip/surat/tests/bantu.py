@@ -7,9 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from sakip.organisasi.models import PemetaanPelaksana
 from sakip.sop.services import pustaka
 from sakip.surat import services
+from sakip.testing import pdf_uji, png_uji
 
-PDF = b"%PDF-1.4\n% pindaian uji\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+PDF = pdf_uji("pindaian uji")
+PNG = png_uji()
 
 
 def pindaian(nama="pindaian.pdf", isi=PDF, mime="application/pdf"):

@@ -7,9 +7,19 @@ import pytest
 from sakip.organisasi.models import PemetaanPelaksana
 from sakip.perencanaan.models import DokumenAnggaran, IndikatorPK, Renstra, SasaranPK
 from sakip.sop import dokumen_terikat, engine, services
+from sakip.surat.services import keluar
 from sakip.surat.tte import services as tte
 
 SANDI = "rahasia-camat-alpha"
+
+
+@pytest.fixture(autouse=True)
+def tahun_surat_uji(request, monkeypatch):
+    """The letters of these tests are dated 2026, the year they were written in; a staff
+    member may number only this year's letters, so the rule reads 2026 here. The rule's own
+    tests run on the real year (`@pytest.mark.tahun_nyata`, test_batas_masukan.py)."""
+    if request.node.get_closest_marker("tahun_nyata") is None:
+        monkeypatch.setattr(keluar, "tahun_berjalan", lambda: 2026)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sakip.surat import services
+from sakip.testing import pdf_uji
 
 
 def contoh(persona) -> dict:
@@ -19,7 +20,7 @@ def contoh(persona) -> dict:
         tanggal_surat=datetime.date(2026, 1, 5),
         diterima_pada=datetime.date(2026, 1, 6),
         perihal="Survei Kepuasan Masyarakat Alpha",
-        berkas=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 pindaian", "application/pdf"),
+        berkas=SimpleUploadedFile("scan.pdf", pdf_uji("pindaian"), "application/pdf"),
     )
     d = services.disposisikan(
         aktor=a.camat, surat=masuk, kepada=a.j_sekcam, instruksi=["Untuk ditindaklanjuti"]

@@ -16,10 +16,11 @@ from sakip.audit.models import CatatanAudit
 from sakip.notifikasi.models import Notifikasi
 from sakip.surat import distribusi
 from sakip.surat.models import Penerima, Pengiriman, Surat
+from sakip.testing import png_uji
 
 from .contoh_akses_kirim import bagian_organisasi, berkas_pdf, kode, surat_bertanda_tangan
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = png_uji()
 
 
 @pytest.fixture(autouse=True)

@@ -170,9 +170,10 @@ def test_urut_per_klasifikasi_tanpa_kode_pada_pola_ditolak(persona):
 def test_nomor_mulai_lagi_setiap_tahun(persona):
     a = persona.a
     akhir_tahun, awal_tahun = datetime.date(2025, 12, 31), datetime.date(2026, 1, 2)
-    des = services.beri_nomor(aktor=a.staf, surat=_surat(a, perihal="A"), tanggal=akhir_tahun)
-    services.beri_nomor(aktor=a.staf, surat=_surat(a, perihal="B"), tanggal=akhir_tahun)
-    jan = services.beri_nomor(aktor=a.staf, surat=_surat(a, perihal="C"), tanggal=awal_tahun)
+    # Another year than this one: the Kasubag (boleh_atur) numbers, not any staff member.
+    des = services.beri_nomor(aktor=a.kasubag, surat=_surat(a, perihal="A"), tanggal=akhir_tahun)
+    services.beri_nomor(aktor=a.kasubag, surat=_surat(a, perihal="B"), tanggal=akhir_tahun)
+    jan = services.beri_nomor(aktor=a.kasubag, surat=_surat(a, perihal="C"), tanggal=awal_tahun)
     assert des.nomor_surat.endswith("/001/KEC-A/2025")
     assert jan.nomor_surat == "000.7.2.7/001/KEC-A/2026"
     assert jan.nomor_agenda == 1 and jan.tahun_nomor == 2026
