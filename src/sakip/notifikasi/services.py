@@ -21,10 +21,14 @@ def kirim(*, penerima, judul: str, isi: str = "", tautan: str = "", kunci: str =
 
     Returns True when a new notification was created.
     """
+    # A title is one line (it becomes a mail Subject) and PostgreSQL refuses NUL in text:
+    # what a person typed into a title may still hold either.
+    judul = bersihkan_baris(judul)[:200]
+    isi = (isi or "").replace("\x00", "")
     try:
         with transaction.atomic():
             Notifikasi.objects.create(
-                penerima=penerima, judul=judul[:200], isi=isi, tautan=tautan, kunci=kunci
+                penerima=penerima, judul=judul, isi=isi, tautan=tautan, kunci=kunci
             )
     except IntegrityError:
         return False  # already sent under this key

@@ -11,7 +11,7 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from sakip.lib.akses import get_for_user_or_404
-from sakip.lib.api import Galat, Halaman, Id
+from sakip.lib.api import Galat, Halaman, Id, Tahun
 
 from . import services
 from .models import Disposisi, Surat
@@ -86,7 +86,7 @@ class AgendaFilter(Schema):
     klasifikasi: str = ""
     status: str = ""
     nomor_agenda: int | None = None
-    tahun: int | None = None
+    tahun: Tahun | None = None
 
 
 class NomorIn(Schema):

@@ -207,10 +207,10 @@ def buat_surat_keluar(
     return surat
 
 
-def tahun_berjalan() -> int:
-    """The year letters are numbered in now (one place, so the suite's letters dated 2026
-    can keep their year: surat/tests/conftest.py)."""
-    return hari_ini().year
+def tahun_berjalan() -> set[int]:
+    """The years anyone may date a letter in: this year. One place, so the suite's letters
+    written with 2026 dates keep that year after New Year (surat/tests/conftest.py)."""
+    return {hari_ini().year}
 
 
 def _pastikan_tahun_berjalan(aktor, surat: Surat, tanggal: datetime.date) -> None:
@@ -218,8 +218,8 @@ def _pastikan_tahun_berjalan(aktor, surat: Surat, tanggal: datetime.date) -> Non
     opens a sequence. Another year (a late letter of December numbered in January) is for
     those who may set the agency's numbering (`boleh_atur`: head, secretary, Kasubag
     Umum who keeps the agenda, the Pemda administrator); the system (None) dates today."""
-    tahun = tahun_berjalan()
-    if tanggal.year == tahun or aktor is None or boleh_atur(aktor, surat.instansi):
+    tahun = hari_ini().year
+    if tanggal.year in tahun_berjalan() or aktor is None or boleh_atur(aktor, surat.instansi):
         return
     raise ValidationError(
         _(
