@@ -2,7 +2,10 @@
 Staf registers the Bupati's letter with its scan, the Camat disposes it to the Sekcam, and
 the Sekcam finds it in the inbox and answers."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from sakip import testing
 from sakip.surat.models import Disposisi, Surat
@@ -23,9 +26,9 @@ def test_contoh_nomor_mengikuti_pola(persona, live_server, browser, tangkapan):
     assert "000.7.2.7/015/KEC-A/" in contoh.inner_text()
     pola = page.get_by_label("pola nomor surat")
     pola.fill("{kode}/{nomor:03d}/{unit}/{bulan_romawi}/{tahun}")
-    page.wait_for_function(
-        "document.querySelector('#contoh-nomor').innerText.split('/').length === 5"
-    )
+    # A locator wait, not wait_for_function: the page's CSP has no 'unsafe-eval', which
+    # Playwright's string predicates need.
+    expect(contoh).to_have_text(re.compile(r"^[^/]*(/[^/]*){4}$"), use_inner_text=True)
     pola.fill("{kode}/{urut}/{tahun}")
     page.locator("#contoh-nomor").get_by_text("tidak dikenal").wait_for()
     tangkapan(page, "pola-salah")
