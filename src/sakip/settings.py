@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 
 from sakip.lib.env import envbool, envint, envlist, envstr
+from sakip.lib.penyimpanan import penyimpanan_default
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Where the SQLite file, uploads and the generated secret key live.
@@ -101,10 +102,26 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        envstr("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'sakip.sqlite3'}",
-        conn_max_age=envint("DB_CONN_MAX_AGE", 0),
+        envstr("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'sakip.sqlite3'}"
     )
 }
+_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# SAKIP_PGBOUNCER=1: connections go through PgBouncer in transaction mode (docs/deploy.md).
+# A server connection then changes hands between transactions, so no cursor may outlive
+# one (`.iterator()` would use a server-side cursor), and Django keeps no connection of its
+# own: PgBouncer is the pool.
+SAKIP_PGBOUNCER = envbool("SAKIP_PGBOUNCER", False)
+# Seconds a web or queue worker keeps its database connection: on PostgreSQL a new one per
+# request costs a backend process start and authentication each time; SQLite only opens
+# a file. DB_CONN_MAX_AGE is the older name of the variable.
+DATABASES["default"]["CONN_MAX_AGE"] = envint(
+    "SAKIP_CONN_MAX_AGE", envint("DB_CONN_MAX_AGE", 60 if _POSTGRES and not SAKIP_PGBOUNCER else 0)
+)
+# A kept connection is pinged before a request uses it: one lost in a database restart is
+# replaced instead of failing the request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if SAKIP_PGBOUNCER:
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the dev server and background jobs share the file.
     DATABASES["default"]["OPTIONS"] = {
@@ -187,8 +204,9 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on a missing root
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(DATA_DIR / "media")))
+# Uploads, generated and signed documents: MEDIA_ROOT, or SAKIP_STORAGE=s3 (lib/penyimpanan.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": penyimpanan_default(),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
         if not DEBUG

@@ -13,7 +13,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from sakip.lib.akses import get_for_user_or_404
-from sakip.lib.api import Halaman, Id
+from sakip.lib.api import Halaman, Id, Tahun
 
 from . import hitung, rekap, services
 from .hitung import KODE_UNSUR
@@ -143,7 +143,7 @@ def daftar_layanan(request, instansi_id: Id | None = None):
 
 @router.get("/ikm/periode", response=list[PeriodeOut], summary="Periode survei IKM")
 @paginate(Halaman)
-def daftar_periode(request, instansi_id: Id | None = None, tahun: int | None = None):
+def daftar_periode(request, instansi_id: Id | None = None, tahun: Tahun | None = None):
     qs = PeriodeSurvei.objects.for_user(_user(request))
     if instansi_id is not None:
         qs = qs.filter(instansi_id=instansi_id)

@@ -15,7 +15,6 @@ address itself is never stored.
 from __future__ import annotations
 
 import datetime
-import ipaddress
 import time
 import uuid
 from contextlib import contextmanager
@@ -29,7 +28,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -37,6 +35,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from sakip.audit.context import KonteksPermintaan, konteks_sekarang, lepas_konteks, pasang_konteks
 from sakip.dokumen.cetak import tanggal_panjang
+from sakip.lib.klien import sidik_jaringan
 from sakip.lib.middleware_keamanan import ip_klien
 from sakip.organisasi.models import Instansi
 
@@ -151,19 +150,9 @@ def alamat_klien(request: HttpRequest) -> str:
 def sidik_pengirim(alamat: str) -> str:
     """A keyed hash (HMAC with SECRET_KEY) of the sender's network; never the address.
 
-    IPv6 is taken per /64: one household or phone gets a whole /64 and could rotate in it.
+    IPv6 is taken per /64 (`sakip.lib.klien`).
     """
-    try:
-        ip = ipaddress.ip_address(alamat.strip())
-        if ip.version == 6 and ip.ipv4_mapped is None:
-            alamat = str(ipaddress.ip_network(f"{ip}/64", strict=False))
-        elif ip.version == 6:
-            alamat = str(ip.ipv4_mapped)
-        else:
-            alamat = str(ip)
-    except ValueError:
-        alamat = alamat.strip()
-    return salted_hmac(GARAM_SIDIK, alamat, algorithm="sha256").hexdigest()
+    return sidik_jaringan(alamat, GARAM_SIDIK)
 
 
 def batas_per_jam() -> int:

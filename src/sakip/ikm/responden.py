@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from sakip.audit.models import CatatanAudit
 from sakip.audit.services import catat, snapshot
 from sakip.lib.formatting import tanggal_panjang
+from sakip.lib.teks import tolak_kontrol
 
 from .models import Layanan, PeriodeSurvei, Responden
 
@@ -228,13 +229,27 @@ def validasi_responden(
     _periksa_profil(data, galat, bersih)
     _periksa_waktu(periode, data, galat, bersih)
     _periksa_jawaban(periode, data, galat, bersih)
-    saran = str(data.get("saran") or "").strip()
-    if len(saran) > SARAN_MAKS:
-        galat["saran"] = _("Saran paling banyak %(n)s karakter.") % {"n": SARAN_MAKS}
-    bersih["saran"] = saran
+    _periksa_saran(data, galat, bersih)
     if galat:
         raise ValidationError(galat)
     return bersih
+
+
+def _periksa_saran(data: Mapping, galat: dict, bersih: dict) -> None:
+    """The one free text of the questionnaire: bounded, and no NUL or control character
+    (PostgreSQL cannot store NUL, and the text is printed and exported)."""
+    saran = str(data.get("saran") or "").strip()
+    if len(saran) > SARAN_MAKS:
+        galat["saran"] = _("Saran paling banyak %(n)s karakter.") % {"n": SARAN_MAKS}
+    else:
+        try:
+            tolak_kontrol(saran)
+        except ValidationError:
+            galat["saran"] = _(
+                "Saran memuat karakter kendali yang tidak diizinkan (mis. NUL); "
+                "hapus lalu kirim ulang."
+            )
+    bersih["saran"] = saran
 
 
 def _token(token) -> uuid.UUID | None:

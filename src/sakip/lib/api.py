@@ -9,6 +9,10 @@
 - `SakipAPI` documents 400, 401, 404 and 422 on the operations where they can happen, so the
   published schema (`/api/openapi.json`) names every status an operation answers;
   `src/sakip/lib/tests/test_api_kontrak.py` fuzzes the API against that schema.
+- `Tahun`, `Bulan`, `Angka`, `Uang` and `Teks…` bound a request's numbers and strings
+  as the columns that store them do (a year 2000..2100, a month 1..12, a Decimal with the
+  model's digits, a string no longer than its `max_length`): a value the database would
+  refuse (integer or numeric overflow, a too-long varchar on PostgreSQL) is a 422 first.
 - `tolak_kontrol_masukan` refuses NUL and other control characters in any query value
   or JSON string before a view runs: PostgreSQL cannot store NUL and would answer 500.
 """
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import json
+from decimal import Decimal
 from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -34,6 +39,26 @@ BATAS_ID = 2**63 - 1  # the largest bigint primary key
 # A row's id in a request body: positive and within bigint, so a lookup such as
 # `pk__in=[…]` never overflows the database driver (SQLite raises OverflowError).
 Id = Annotated[int, Field(ge=1, le=BATAS_ID)]
+
+# A plan or report year, and a month. A `PositiveIntegerField` holds up to 2^31 - 1, but
+# no SAKIP document is dated outside this range, so a wider value is a typing error.
+TAHUN_AWAL, TAHUN_AKHIR = 2000, 2100
+Tahun = Annotated[int, Field(ge=TAHUN_AWAL, le=TAHUN_AKHIR)]
+Bulan = Annotated[int, Field(ge=1, le=12)]
+
+# Decimals as their columns store them (`ANGKA` and `UANG` of perencanaan and pengukuran
+# models): more digits would overflow PostgreSQL's numeric (a 500) or be rounded silently.
+Angka = Annotated[Decimal, Field(max_digits=20, decimal_places=4)]
+Uang = Annotated[Decimal, Field(max_digits=18, decimal_places=2)]
+
+# Strings as long as the column they fill (`max_length`), so PostgreSQL never refuses
+# one (a 500). A long free text stored in a TextField is bounded all the same, so one
+# request cannot store megabytes that every page listing it would then render.
+TEKS_PANJANG = 10_000
+Teks50 = Annotated[str, Field(max_length=50)]
+Teks300 = Annotated[str, Field(max_length=300)]
+Teks500 = Annotated[str, Field(max_length=500)]
+TeksPanjang = Annotated[str, Field(max_length=TEKS_PANJANG)]
 
 
 class Galat(Schema):
@@ -91,6 +116,12 @@ def _uraian(error: dict[str, Any]) -> str:
         alasan = f"paling kecil {ctx.get('ge', ctx.get('gt'))}"
     elif jenis == "string_too_long":
         alasan = f"paling panjang {ctx.get('max_length')} karakter"
+    elif jenis == "decimal_max_digits":
+        alasan = f"paling banyak {ctx.get('max_digits')} digit"
+    elif jenis == "decimal_max_places":
+        alasan = f"paling banyak {ctx.get('decimal_places')} angka di belakang koma"
+    elif jenis == "decimal_whole_digits":
+        alasan = f"paling banyak {ctx.get('whole_digits')} digit sebelum koma"
     elif jenis == "too_long":
         alasan = f"paling banyak {ctx.get('max_length')} butir"
     elif jenis == "value_error":

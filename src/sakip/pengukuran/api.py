@@ -14,7 +14,17 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from sakip.lib.akses import get_for_user_or_404
-from sakip.lib.api import BATAS_LIMIT, Galat, Halaman, Id
+from sakip.lib.api import (
+    BATAS_LIMIT,
+    Angka,
+    Bulan,
+    Galat,
+    Halaman,
+    Id,
+    Tahun,
+    Teks50,
+    TeksPanjang,
+)
 from sakip.organisasi.models import Instansi
 from sakip.perencanaan.models import Indikator, IndikatorPK, PerjanjianKinerja
 
@@ -43,25 +53,25 @@ class RealisasiOut(Schema):
 
 
 class RealisasiIn(Schema):
-    tahun: int
-    bulan: int
+    tahun: Tahun
+    bulan: Bulan
     indikator_id: Id | None = None
     indikator_pk_id: Id | None = None
-    nilai: Decimal | None = None
-    nilai_skala: str = ""
-    catatan: str = ""
+    nilai: Angka | None = None
+    nilai_skala: Teks50 = ""
+    catatan: TeksPanjang = ""
     ajukan: bool = False
 
 
 class PeriksaIn(Schema):
     setuju: bool
-    catatan: str = ""
+    catatan: TeksPanjang = ""
 
 
 class PeriksaBanyakIn(Schema):
     realisasi_id: Annotated[list[Id], Field(max_length=BATAS_LIMIT)]
     setuju: bool
-    catatan: str = ""
+    catatan: TeksPanjang = ""
 
 
 class CapaianOut(Schema):
@@ -132,8 +142,8 @@ def _capaian_out(baris: list[penilaian.CapaianIndikator]) -> list[dict]:
 def daftar_realisasi(
     request,
     instansi_id: Id | None = None,
-    tahun: int | None = None,
-    bulan: int | None = None,
+    tahun: Tahun | None = None,
+    bulan: Bulan | None = None,
     status: str = "",
 ):
     """Every stored realisation with its status; only `dihitung` ones count in capaian."""
@@ -235,7 +245,9 @@ def periksa(request, realisasi_id: int, data: PeriksaIn):
     response=list[CapaianOut],
     summary="Capaian indikator Renstra instansi (dengan rumus)",
 )
-def capaian_instansi(request, instansi_id: int, tahun: int | None = None, sampai_bulan: int = 12):
+def capaian_instansi(
+    request, instansi_id: int, tahun: Tahun | None = None, sampai_bulan: Bulan = 12
+):
     instansi = get_for_user_or_404(Instansi, _user(request), pk=instansi_id)
     tahun = tahun or timezone.localdate().year
     return _capaian_out(penilaian.capaian_renstra(instansi, tahun, sampai_bulan))
@@ -244,7 +256,7 @@ def capaian_instansi(request, instansi_id: int, tahun: int | None = None, sampai
 @router.get(
     "/pk/{pk_id}/capaian", response=list[CapaianOut], summary="Capaian indikator PK (dengan rumus)"
 )
-def capaian_pk(request, pk_id: int, sampai_bulan: int = 12):
+def capaian_pk(request, pk_id: int, sampai_bulan: Bulan = 12):
     pk = get_for_user_or_404(
         PerjanjianKinerja.objects.select_related("instansi"), _user(request), pk=pk_id
     )

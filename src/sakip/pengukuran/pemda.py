@@ -18,7 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Case, Count, F, Sum, TextField, Value, When
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from sakip.organisasi.models import Instansi
@@ -32,9 +33,13 @@ from .models import Realisasi, RealisasiAnggaran
 from .penilaian import (
     Aturan,
     CapaianIndikator,
+    Ringkas,
     aturan_pemda,
+    bulanan_per,
     capaian_indikator,
+    capaian_ringkas,
     rata_capaian,
+    ringkas_realisasi,
 )
 
 SERATUS = Decimal(100)
@@ -61,12 +66,25 @@ class CapaianInstansi:
     label_sasaran: list[str] = field(default_factory=list)
 
 
-def _label_sasaran(i: Indikator) -> str:
-    if i.sasaran_id:
-        return f"{i.sasaran.kode} {i.sasaran.uraian}"
-    if i.tujuan_id:
-        return f"{i.tujuan.kode} {i.tujuan.uraian}"
-    return "—"
+def _label(induk: str) -> Concat:
+    return Concat(f"{induk}__kode", Value(" "), f"{induk}__uraian", output_field=TextField())
+
+
+# The sasaran (or, for a tujuan indicator, the tujuan) an indicator measures, as the page
+# labels it: "S1 Meningkatnya kepuasan masyarakat". Joined in SQL rather than built from a
+# Sasaran or Tujuan object per indicator.
+LABEL_SASARAN = Case(
+    When(sasaran__isnull=False, then=_label("sasaran")),
+    When(tujuan__isnull=False, then=_label("tujuan")),
+    default=Value("—"),
+    output_field=TextField(),
+)
+
+# What the capaian rows read of an indicator (the rest — definition, formula, baselines —
+# stays in the database: a kabupaten's 3,000 indicators are built on every request).
+_KOLOM_INDIKATOR = (
+    "kode", "nama", "satuan", "polaritas", "agregasi", "toleransi", "urutan", "skala__nilai",
+)  # fmt: skip
 
 
 def _aturan_per_pemda(instansi_list: Sequence[Instansi]) -> dict[int, Aturan]:
@@ -74,40 +92,53 @@ def _aturan_per_pemda(instansi_list: Sequence[Instansi]) -> dict[int, Aturan]:
 
 
 def capaian_semua(
-    instansi_list: Sequence[Instansi], tahun: int, sampai_bulan: int
+    instansi_list: Sequence[Instansi], tahun: int, sampai_bulan: int, *, bulanan: bool = True
 ) -> dict[int, CapaianInstansi]:
     """Capaian of every Renstra indicator of each agency, their average per sasaran and
     per agency (the mean of the indicators that have a capaian), with the category.
+
+    With `bulanan` each indicator carries its twelve months (an agency's answer shows
+    them); without, the months are summed and picked in the database (`ringkas_realisasi`)
+    and only one row per indicator reaches Python — the comparison of every agency
+    (`bandingkan`) needs no months, and a kabupaten's year is ~36,000 of them (issue 15).
+    The figures are the same either way.
 
     Queries: the Pemda rules (2 per Pemda), indicators, targets, realisations.
     """
     ids = [i.pk for i in instansi_list]
     aturan = _aturan_per_pemda(instansi_list)
     pemda_dari = {i.pk: i.pemda_id for i in instansi_list}
+    # Later queries take this as a subquery: a list of thousands of objects in IN (…)
+    # costs more to build than the query takes to run.
+    dipakai = Indikator.objects.filter(
+        renstra__instansi_id__in=ids,
+        renstra__tahun_awal__lte=tahun,
+        renstra__tahun_akhir__gte=tahun,
+    )
     indikator = list(
-        Indikator.objects.filter(
-            renstra__instansi_id__in=ids,
-            renstra__tahun_awal__lte=tahun,
-            renstra__tahun_akhir__gte=tahun,
-        )
-        .select_related("skala", "sasaran", "tujuan", "renstra")
+        dipakai.select_related("skala")
+        .only(*_KOLOM_INDIKATOR)
+        .annotate(pemilik_id=F("renstra__instansi_id"), label_sasaran=LABEL_SASARAN)
         .order_by("renstra__instansi_id", "urutan", "kode", "id")
     )
     target = {
         t.indikator_id: t
-        for t in TargetTahunan.objects.filter(indikator__in=indikator, tahun=tahun)
+        for t in TargetTahunan.objects.filter(indikator__in=dipakai, tahun=tahun).order_by()
     }
-    per_indikator = defaultdict(list)
-    for r in Realisasi.objects.disetujui().filter(indikator__in=indikator, tahun=tahun):
-        per_indikator[r.indikator_id].append(r)
+    if bulanan:
+        per = bulanan_per(Realisasi.objects.disetujui().filter(indikator__in=dipakai, tahun=tahun))
+    else:
+        ringkas = ringkas_realisasi(dipakai, tahun, sampai_bulan)
     hasil = {pk: CapaianInstansi() for pk in ids}
     for i in indikator:
-        instansi_id = i.renstra.instansi_id
-        a = aturan[pemda_dari[instansi_id]]
-        hasil[instansi_id].indikator.append(
-            capaian_indikator(i, target.get(i.pk), per_indikator[i.pk], sampai_bulan, a)
+        a, t = aturan[pemda_dari[i.pemilik_id]], target.get(i.pk)
+        c = (
+            capaian_indikator(i, t, per[i.pk], sampai_bulan, a)
+            if bulanan
+            else capaian_ringkas(i, t, ringkas.get(i.pk, Ringkas()), a)
         )
-        hasil[instansi_id].label_sasaran.append(_label_sasaran(i))
+        hasil[i.pemilik_id].indikator.append(c)
+        hasil[i.pemilik_id].label_sasaran.append(i.label_sasaran)
     for instansi_id, c in hasil.items():
         a = aturan[pemda_dari[instansi_id]]
         c.rata = rata_capaian(c.indikator)
@@ -313,7 +344,7 @@ def bandingkan(
     """Every agency's row: agencies with complete data first by average capaian, then the
     incomplete ones by average capaian, agencies without a capaian last (by name)."""
     sekarang = sekarang or timezone.now()
-    capaian = capaian_semua(instansi_list, tahun, sampai_bulan)
+    capaian = capaian_semua(instansi_list, tahun, sampai_bulan, bulanan=False)
     kelengkapan = kelengkapan_semua(instansi_list, tahun, sampai_bulan)
     persen = {pk: kelengkapan_total(sel) for pk, sel in kelengkapan.items()}
     serapan = serapan_semua(instansi_list, tahun, sampai_bulan)

@@ -12,9 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Sum, When
 
 from sakip.perencanaan.models import (
+    Agregasi,
     DokumenAnggaran,
     Indikator,
     IndikatorPK,
@@ -100,34 +101,45 @@ class CapaianIndikator:
         return self.hasil.nilai
 
 
-def nilai_bulanan(realisasi: list[Realisasi]) -> list:
-    bulanan: list = [None] * 12
-    for r in realisasi:
-        bulanan[r.bulan - 1] = r.nilai_skala or r.nilai
-    return bulanan
+def bulanan_per(realisasi, kunci: str = "indikator_id") -> defaultdict[int, list]:
+    """Each indicator's 12 monthly values from approved realisations, reading four columns
+    per row: no model objects, which cost far more than the values at Pemda size (issue 15).
+    A missing key gives 12 empty months."""
+    per: defaultdict[int, list] = defaultdict(lambda: [None] * 12)
+    for k, bulan, nilai, nilai_skala in realisasi.values_list(
+        kunci, "bulan", "nilai", "nilai_skala"
+    ):
+        per[k][bulan - 1] = nilai_skala or nilai
+    return per
 
 
 def hitung_indikator(
     indikator: Indikator | None, nilai_target, bulanan: list, sampai: int, aturan: Aturan
 ):
     """(realisasi to date, Hasil) for one indicator and its target object."""
-    polaritas = indikator.polaritas if indikator else "naik"
     agregasi = indikator.agregasi if indikator else "akhir_periode"
-    skala = indikator.skala if indikator else None
     sampai_ini = bulanan[:sampai]
-    if skala is not None:
+    if indikator is not None and indikator.skala is not None:
         terisi = [v for v in sampai_ini if v]
         realisasi = terisi[-1] if terisi else None
-        hasil = rumus.hitung_skala(
+    else:
+        realisasi = rumus.agregasi(agregasi, [(i + 1, v) for i, v in enumerate(sampai_ini)])
+    return realisasi, hasil_capaian(indikator, nilai_target, realisasi, aturan)
+
+
+def hasil_capaian(indikator: Indikator | None, nilai_target, realisasi, aturan: Aturan):
+    """The capaian of a realisation to date (already aggregated over the months)."""
+    polaritas = indikator.polaritas if indikator else "naik"
+    skala = indikator.skala if indikator else None
+    if skala is not None:
+        return rumus.hitung_skala(
             skala.nilai,
             realisasi or "",
             nilai_target.target_skala,
             batas_atas=aturan.batas_atas,
             lantai_nol=aturan.lantai_nol,
         )
-        return realisasi, hasil
-    realisasi = rumus.agregasi(agregasi, [(i + 1, v) for i, v in enumerate(sampai_ini)])
-    hasil = rumus.hitung(
+    return rumus.hitung(
         polaritas,
         realisasi,
         nilai_target.target if nilai_target else None,
@@ -136,11 +148,91 @@ def hitung_indikator(
         batas_atas=aturan.batas_atas,
         lantai_nol=aturan.lantai_nol,
     )
-    return realisasi, hasil
+
+
+# ---------------------------------------------------------------- aggregated in the database
+
+
+@dataclass(frozen=True)
+class Ringkas:
+    """One indicator's approved months up to a month, reduced by the database to what its
+    period aggregation needs (docs/domain.md §7); the other figures stay None."""
+
+    jumlah: Decimal | None = None  # sum of the numeric months (kumulatif, rata_rata)
+    banyak: int | None = None  # numeric months filled (rata_rata divides by it)
+    akhir: Decimal | None = None  # the latest numeric month's value (akhir_periode)
+    akhir_skala: str | None = None  # the latest scale value (scale indicators)
+
+    def realisasi(self, indikator: Indikator):
+        """The realisation to date, as `hitung_indikator` aggregates the months. A value
+        is a number or a scale value by the indicator's kind (`Realisasi.clean`)."""
+        if indikator.skala_id is not None:
+            return self.akhir_skala or None
+        if indikator.agregasi == Agregasi.KUMULATIF:
+            return self.jumlah
+        if indikator.agregasi == Agregasi.RATA_RATA:
+            # Divided here, not AVG(): PostgreSQL rounds AVG to 16 places, Python keeps 28.
+            return self.jumlah / self.banyak if self.banyak else None
+        return self.akhir
+
+
+def ringkas_realisasi(indikator, tahun: int, sampai: int) -> dict[int, Ringkas]:
+    """Each indicator's approved months 1..sampai reduced to its period value's inputs:
+    the sum (kumulatif), sum and count (rata_rata), the latest value (akhir_periode, a
+    scale). One query, one row per indicator: each figure is a correlated subquery on the
+    (indikator, tahun, bulan) unique index, inside a CASE on the indicator's kind so only
+    the figures it needs are looked up; the work grows with the indicators, not with the
+    realisations, and no realisation reaches Python. The same SQL on PostgreSQL and SQLite
+    (no window, no DISTINCT ON). `indikator`: a queryset of indicators or a list of ids."""
+    dasar = Realisasi.objects.disetujui().filter(
+        indikator=OuterRef("pk"), tahun=tahun, bulan__lte=sampai
+    )
+    angka = dasar.filter(nilai__isnull=False)
+
+    def per_indikator(agregat):
+        return Subquery(angka.order_by().values("indikator").annotate(x=agregat).values("x"))
+
+    def bila(syarat: Q, nilai):
+        return Case(When(syarat, then=nilai), default=None)
+
+    bilangan = Q(skala__isnull=True)
+    berjumlah = [Agregasi.KUMULATIF, Agregasi.RATA_RATA]
+    baris = (
+        Indikator.objects.filter(pk__in=indikator)
+        .order_by()
+        .annotate(
+            jumlah=bila(bilangan & Q(agregasi__in=berjumlah), per_indikator(Sum("nilai"))),
+            banyak=bila(bilangan & Q(agregasi=Agregasi.RATA_RATA), per_indikator(Count("pk"))),
+            akhir=bila(
+                bilangan & ~Q(agregasi__in=berjumlah),
+                Subquery(angka.order_by("-bulan").values("nilai")[:1]),
+            ),
+            akhir_skala=bila(
+                Q(skala__isnull=False),
+                Subquery(
+                    dasar.exclude(nilai_skala="").order_by("-bulan").values("nilai_skala")[:1]
+                ),
+            ),
+        )
+        .values_list("pk", "jumlah", "banyak", "akhir", "akhir_skala")
+    )
+    return {pk: Ringkas(*figur) for pk, *figur in baris}
+
+
+def capaian_ringkas(
+    i: Indikator, t: TargetTahunan | None, r: Ringkas, aturan: Aturan
+) -> CapaianIndikator:
+    """One Renstra indicator's capaian from its database figures: like `capaian_indikator`,
+    without the months (`bulanan` stays empty)."""
+    realisasi = r.realisasi(i)
+    return _baris_capaian(i, t, realisasi, [], hasil_capaian(i, t, realisasi, aturan), aturan)
+
+
+# ---------------------------------------------------------------- month by month
 
 
 def _data_renstra(instansi, tahun: int):
-    """Indicators, targets and realisations of the agency for the year: three queries."""
+    """Indicators, targets and monthly values of the agency for the year: three queries."""
     indikator = list(
         Indikator.objects.filter(
             renstra__instansi=instansi,
@@ -152,18 +244,19 @@ def _data_renstra(instansi, tahun: int):
         t.indikator_id: t
         for t in TargetTahunan.objects.filter(indikator__in=indikator, tahun=tahun)
     }
-    per_indikator = defaultdict(list)
-    for r in Realisasi.objects.disetujui().filter(indikator__in=indikator, tahun=tahun):
-        per_indikator[r.indikator_id].append(r)
-    return indikator, target, per_indikator
+    disetujui = Realisasi.objects.disetujui().filter(indikator__in=indikator, tahun=tahun)
+    return indikator, target, bulanan_per(disetujui)
 
 
 def capaian_indikator(
-    i: Indikator, t: TargetTahunan | None, disetujui: list[Realisasi], sampai_bulan: int, aturan
+    i: Indikator, t: TargetTahunan | None, bulanan: list, sampai_bulan: int, aturan
 ) -> CapaianIndikator:
     """One Renstra indicator's capaian to a month, from its target and approved months."""
-    bulanan = nilai_bulanan(disetujui)
     realisasi, h = hitung_indikator(i, t, bulanan, sampai_bulan, aturan)
+    return _baris_capaian(i, t, realisasi, bulanan, h, aturan)
+
+
+def _baris_capaian(i: Indikator, t, realisasi, bulanan: list, h, aturan) -> CapaianIndikator:
     return CapaianIndikator(
         nama=i.nama,
         satuan=i.satuan,
@@ -210,15 +303,13 @@ def capaian_pk(pk: PerjanjianKinerja, sampai_bulan: int = 12) -> list[CapaianInd
         .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
     )
     renstra_ids = {i.indikator_renstra_id for i in indikator if i.indikator_renstra_id}
-    per_renstra, per_pk = defaultdict(list), defaultdict(list)
-    for r in Realisasi.objects.disetujui().filter(indikator_id__in=renstra_ids, tahun=pk.tahun):
-        per_renstra[r.indikator_id].append(r)
-    for r in Realisasi.objects.disetujui().filter(indikator_pk__in=indikator, tahun=pk.tahun):
-        per_pk[r.indikator_pk_id].append(r)
+    disetujui = Realisasi.objects.disetujui().filter(tahun=pk.tahun)
+    per_renstra = bulanan_per(disetujui.filter(indikator_id__in=renstra_ids))
+    per_pk = bulanan_per(disetujui.filter(indikator_pk__in=indikator), "indikator_pk_id")
     hasil = []
     for i in indikator:
-        sumber = per_renstra[i.indikator_renstra_id] if i.indikator_renstra_id else per_pk[i.pk]
-        bulanan = nilai_bulanan(sumber)
+        sumber = per_renstra if i.indikator_renstra_id else per_pk
+        bulanan = sumber[i.indikator_renstra_id or i.pk]
         realisasi, h = hitung_indikator(i.indikator_renstra, i, bulanan, sampai_bulan, aturan)
         ref = i.indikator_renstra
         hasil.append(

@@ -9,16 +9,28 @@ Rule violations answer 422 with the Indonesian messages; a signed PK answers 409
 
 import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
 from sakip.lib.akses import get_for_user_or_404
-from sakip.lib.api import Galat, Halaman, Id
+from sakip.lib.api import (
+    Angka,
+    Bulan,
+    Galat,
+    Halaman,
+    Id,
+    Tahun,
+    Teks50,
+    Teks500,
+    TeksPanjang,
+    Uang,
+)
 
 from . import services
 from .models import (
@@ -115,10 +127,10 @@ class RenstraDetailOut(RenstraOut):
 
 
 class TargetIn(Schema):
-    tahun: int
-    target: Decimal | None = None
-    target_atas: Decimal | None = None
-    target_skala: str = ""
+    tahun: Tahun
+    target: Angka | None = None
+    target_atas: Angka | None = None
+    target_skala: Teks50 = ""
 
 
 class IndikatorTargetIn(Schema):
@@ -274,16 +286,16 @@ class PKDetailOut(PKOut):
 
 
 class IndikatorPKIn(Schema):
-    nama: str
-    satuan: str
-    target: Decimal | None = None
-    target_atas: Decimal | None = None
-    target_skala: str = ""
+    nama: Teks500
+    satuan: Teks50
+    target: Angka | None = None
+    target_atas: Angka | None = None
+    target_skala: Teks50 = ""
     indikator_renstra_id: Id | None = None
 
 
 class SasaranPKIn(Schema):
-    uraian: str
+    uraian: TeksPanjang
     sasaran_renstra_id: Id | None = None
     sasaran_atasan_id: Id | None = None
     indikator: list[IndikatorPKIn] = []
@@ -299,8 +311,8 @@ class TandaTanganOut(Schema):
 
 
 class RevisiIn(Schema):
-    alasan: str
-    keterangan: str = ""
+    alasan: Annotated[str, Field(max_length=12)]  # a choice of `AlasanRevisi`
+    keterangan: TeksPanjang = ""
 
 
 class TemuanOut(Schema):
@@ -310,13 +322,13 @@ class TemuanOut(Schema):
 
 class RencanaAksiIn(Schema):
     indikator_id: Id
-    jenis_periode: str = "triwulan"
-    periode: int
-    target: Decimal | None = None
-    target_atas: Decimal | None = None
-    target_skala: str = ""
-    aksi: str = ""
-    anggaran: Decimal = Decimal("0")
+    jenis_periode: Annotated[str, Field(max_length=10)] = "triwulan"  # `RencanaAksi.Periode`
+    periode: Bulan  # a quarter 1..4 or a month 1..12 (the model checks which)
+    target: Angka | None = None
+    target_atas: Angka | None = None
+    target_skala: Teks50 = ""
+    aksi: TeksPanjang = ""
+    anggaran: Uang = Decimal("0")
 
 
 def _user(request):
@@ -391,7 +403,7 @@ def daftar_iku(request, renstra_id: int):
 @router.get("/anggaran", response=list[DokumenAnggaranOut], summary="Daftar Renja/RKA/DPA")
 @paginate(Halaman)
 def daftar_anggaran(
-    request, instansi_id: Id | None = None, tahun: int | None = None, jenis: str = ""
+    request, instansi_id: Id | None = None, tahun: Tahun | None = None, jenis: str = ""
 ):
     qs = DokumenAnggaran.objects.for_user(_user(request))
     if instansi_id is not None:
@@ -413,7 +425,7 @@ def detail_anggaran(request, dokumen_id: int):
 
 @router.get("/pk", response=list[PKOut], summary="Daftar Perjanjian Kinerja")
 @paginate(Halaman)
-def daftar_pk(request, instansi_id: Id | None = None, tahun: int | None = None):
+def daftar_pk(request, instansi_id: Id | None = None, tahun: Tahun | None = None):
     qs = PerjanjianKinerja.objects.for_user(_user(request)).select_related("jabatan")
     if instansi_id is not None:
         qs = qs.filter(instansi_id=instansi_id)

@@ -13,7 +13,7 @@ from ninja.responses import Status
 from pydantic import AfterValidator
 
 from sakip.lib.akses import get_for_user_or_404
-from sakip.lib.api import Galat, Halaman, Id, satu_baris
+from sakip.lib.api import Galat, Halaman, Id, TeksPanjang, satu_baris
 
 from . import engine
 from .models import Pelaksanaan, SopInstansi, Tugas
@@ -128,7 +128,7 @@ class SopOut(Schema):
 
 
 class CatatanIn(Schema):
-    catatan: str = ""
+    catatan: TeksPanjang = ""
 
 
 class MulaiIn(Schema):

@@ -13,6 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -121,7 +122,13 @@ def jadwalkan_sop(hari_ini: datetime.date | None = None) -> list[Pelaksanaan]:
 
 
 def ingatkan_tugas(sekarang: datetime.datetime | None = None) -> int:
-    """Remind holders of tasks that are due soon or late, each level once per task."""
+    """Remind holders of tasks that are due soon or late, each level once per task.
+
+    Idempotent, as a queue handler must be (a job is run again when its worker died):
+    each task's reminder commits as one (its level, notifications, event) after a
+    conditional UPDATE has claimed that level, so a run killed halfway leaves nothing to
+    repeat, and two overlapping runs remind a task once. Mail goes after that commit.
+    """
     sekarang = sekarang or timezone.now()
     n = 0
     terbuka = (
@@ -134,30 +141,39 @@ def ingatkan_tugas(sekarang: datetime.datetime | None = None) -> int:
         kondisi = tugas.kondisi_tenggat(sekarang)
         if kondisi not in ("segera", "terlambat") or tugas.diingatkan == kondisi:
             continue
-        judul = {
-            "segera": "Segera jatuh tempo: %s — langkah %s",
-            "terlambat": "Terlambat: %s — langkah %s",
-        }[kondisi] % (tugas.pelaksanaan.judul, tugas.langkah_no)
-        tenggat = date_format(timezone.localtime(tugas.tenggat), "DATETIME_FORMAT")
-        for orang in engine.penerima_tugas(tugas):
-            notifikasi.kirim(
-                penerima=orang,
-                judul=judul,
-                isi=f"{tugas.kegiatan}\nTenggat: {tenggat}",
-                tautan=reverse("sop:tugas_detail", args=[tugas.pk]),
-                kunci=f"tugas:{tugas.pk}:{kondisi}",
+        with transaction.atomic():
+            diklaim = Tugas.objects.filter(pk=tugas.pk, diingatkan=tugas.diingatkan).update(
+                diingatkan=kondisi
             )
-        Tugas.objects.filter(pk=tugas.pk).update(diingatkan=kondisi)
-        Peristiwa.objects.create(
-            pelaksanaan=tugas.pelaksanaan,
-            tugas=tugas,
-            langkah_no=tugas.langkah_no,
-            jenis=Peristiwa.Jenis.PENGINGAT,
-            aktor_nama="Sistem",
-            catatan=judul,
-        )
-        n += 1
+            if diklaim:  # else another run reminded it just now
+                _ingatkan(tugas, kondisi)
+                n += 1
     return n
+
+
+def _ingatkan(tugas: Tugas, kondisi: str) -> None:
+    """The notifications and the log event of one reminder (inside its transaction)."""
+    judul = {
+        "segera": "Segera jatuh tempo: %s — langkah %s",
+        "terlambat": "Terlambat: %s — langkah %s",
+    }[kondisi] % (tugas.pelaksanaan.judul, tugas.langkah_no)
+    tenggat = date_format(timezone.localtime(tugas.tenggat), "DATETIME_FORMAT")
+    for orang in engine.penerima_tugas(tugas):
+        notifikasi.kirim(
+            penerima=orang,
+            judul=judul,
+            isi=f"{tugas.kegiatan}\nTenggat: {tenggat}",
+            tautan=reverse("sop:tugas_detail", args=[tugas.pk]),
+            kunci=f"tugas:{tugas.pk}:{kondisi}",
+        )
+    Peristiwa.objects.create(
+        pelaksanaan=tugas.pelaksanaan,
+        tugas=tugas,
+        langkah_no=tugas.langkah_no,
+        jenis=Peristiwa.Jenis.PENGINGAT,
+        aktor_nama="Sistem",
+        catatan=judul,
+    )
 
 
 @penangan("sop.jadwalkan", setiap_menit=15)

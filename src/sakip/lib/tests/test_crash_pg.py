@@ -6,11 +6,19 @@ The worker runs as a real `sakip worker` process (this module run as a script re
 the test's handler first) against pytest-django's test database, so the test needs
 committed rows (`transaction=True`) and PostgreSQL (SQLite proves nothing about locks
 and connections of separate processes).
+
+The burst test does the same to a process driving SOP transitions, letter numbers and
+Excel imports of the month's realisasi: after the kill, and again after a restart
+finished the burst, SQL proves every task agrees with its event log, no number is lost
+or doubled, and every import is all or nothing (a month's rows all there, each with its
+audit row, or none). The checked counts reach the CI log through the `ringkasan`
+fixture (src/sakip/conftest.py's terminal summary).
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 import socket
@@ -18,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote
 
@@ -75,11 +84,13 @@ def _jalankan_sebagai_pekerja(argumen: list[str]) -> None:
     call_command("worker", *argumen)
 
 
-def _jalankan_ledakan(staf_pk: int) -> None:
-    """Drive every open task by its holder and number every draft letter, interleaved.
+def _jalankan_ledakan(staf_pk: int, camat_pk: int, folder_impor: str) -> None:
+    """Drive every open task by its holder, number every draft letter and import every
+    month's realisasi sheet in `folder_impor` (every second turn), interleaved.
 
     Reviews are approved except every third, which sends the work back (a loop the log
-    must record too). A step that refuses (it needs an attachment) is left open.
+    must record too). A step that refuses (it needs an attachment) is left open. A sheet
+    whose month is stored already (by the killed run) is not imported again.
     """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sakip.settings")
     import django
@@ -95,10 +106,12 @@ def _jalankan_ledakan(staf_pk: int) -> None:
     from sakip.surat.models import Surat
 
     staf = Pegawai.objects.get(pk=staf_pk)
+    camat = Pegawai.objects.select_related("instansi").get(pk=camat_pk)
     tanggal = surat.hari_ini()
     macet: set[int] = set()
+    lembar = sorted(Path(folder_impor).glob("realisasi-*.xlsx"))
     print("siap", flush=True)
-    while True:
+    for giliran in itertools.count():
         tugas = (
             Tugas.objects.filter(status="terbuka")
             .exclude(pk__in=macet)
@@ -107,8 +120,10 @@ def _jalankan_ledakan(staf_pk: int) -> None:
             .first()
         )
         draf = Surat.objects.filter(arah="keluar", nomor_urut__isnull=True).order_by("id").first()
-        if tugas is None and draf is None:
+        if tugas is None and draf is None and not lembar:
             return
+        if lembar and (giliran % 2 == 0 or (tugas is None and draf is None)):
+            _impor(camat, lembar.pop(0))
         if tugas is not None:
             try:
                 _maju(engine, tugas)
@@ -116,6 +131,19 @@ def _jalankan_ledakan(staf_pk: int) -> None:
                 macet.add(tugas.pk)
         if draf is not None:
             surat.beri_nomor(aktor=staf, surat=draf, tanggal=tanggal)
+
+
+def _impor(camat, berkas: Path) -> None:
+    from sakip.pengukuran import excel
+    from sakip.pengukuran.models import Realisasi
+
+    tahun, bulan = (int(x) for x in berkas.stem.split("-")[1:])
+    if Realisasi.objects.filter(instansi=camat.instansi, tahun=tahun, bulan=bulan).exists():
+        return  # imported before the kill
+    hasil = excel.impor_realisasi(
+        aktor=camat, instansi=camat.instansi, tahun=tahun, bulan=bulan, berkas=berkas.read_bytes()
+    )
+    assert hasil.berhasil, hasil.galat
 
 
 def _maju(engine, tugas) -> None:
@@ -208,7 +236,7 @@ def _hentikan(p: subprocess.Popen) -> None:
 
 
 def test_pekerja_dibunuh_di_tengah_pekerjaan_diulang_dan_efeknya_sekali(
-    postgres, tabel_efek, tmp_path
+    postgres, tabel_efek, tmp_path, ringkasan
 ):
     from sakip.antrian import services
     from sakip.antrian.models import Pekerjaan
@@ -257,9 +285,12 @@ def test_pekerja_dibunuh_di_tengah_pekerjaan_diulang_dan_efeknya_sekali(
     mulai = _sql("SELECT pid FROM uji_mulai ORDER BY id")
     efek = _sql("SELECT kunci, pid FROM uji_efek")
     detak = _sql("SELECT pid FROM antrian_pekerja ORDER BY pid")
-    print(
-        f"\nuji crash pekerja: dimulai {len(mulai)}x, efek {len(efek)}x, percobaan {percobaan}, "
-        f"galat {galat!r}, detak tersisa {detak}"
+    ringkasan(
+        "uji crash pekerja (SIGKILL di tengah pekerjaan)",
+        dimulai=len(mulai),
+        efek=len(efek),
+        percobaan=percobaan,
+        detak_tersisa=len(detak),
     )
     assert selesai and percobaan == 1 and galat == ""
     assert oleh.endswith(f":{kedua.pid}")
@@ -272,7 +303,7 @@ def test_pekerja_dibunuh_di_tengah_pekerjaan_diulang_dan_efeknya_sekali(
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["ledakan"]:
-        _jalankan_ledakan(int(sys.argv[2]))
+        _jalankan_ledakan(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
     else:
         _jalankan_sebagai_pekerja(sys.argv[1:])
 
@@ -337,7 +368,9 @@ class Penerus:
                 s.shutdown(socket.SHUT_RDWR)
 
 
-def test_pekerja_bertahan_saat_jaringan_ke_basis_data_putus(postgres, tabel_efek, tmp_path):
+def test_pekerja_bertahan_saat_jaringan_ke_basis_data_putus(
+    postgres, tabel_efek, tmp_path, ringkasan
+):
     from sakip.antrian import services
     from sakip.antrian.models import Pekerjaan
 
@@ -374,7 +407,7 @@ def test_pekerja_bertahan_saat_jaringan_ke_basis_data_putus(postgres, tabel_efek
         penerus.putus()
     isi = log.read_text()
     gagal = isi.count("Basis data tidak terjangkau")
-    print(f"\nuji putus jaringan: {gagal} percobaan gagal, lalu pekerjaan dijalankan")
+    ringkasan("uji putus jaringan ke basis data", percobaan_gagal=gagal, pekerjaan_dijalankan=1)
     assert "Basis data terjangkau lagi" in isi
     assert _sql("SELECT kunci FROM uji_efek") == [("setelah-putus",)]
     assert Pekerjaan.objects.get().galat == ""
@@ -384,16 +417,43 @@ def test_pekerja_bertahan_saat_jaringan_ke_basis_data_putus(postgres, tabel_efek
 
 RUN = 8
 SURAT = 40
+TAHUN_IMPOR = (2024, 2025)  # a sheet per month of each: 24 imports
 
 
-def _mulai_ledakan(tmp_path: Path, nama: str, staf_pk: int) -> subprocess.Popen:
+def _mulai_ledakan(tmp_path: Path, nama: str, a) -> subprocess.Popen:
     log = open(tmp_path / f"{nama}.log", "wb")  # noqa: SIM115 — closed with the process
+    perintah = ["ledakan", str(a.staf.pk), str(a.camat.pk), str(tmp_path / "impor")]
     return subprocess.Popen(
-        [sys.executable, "-m", "sakip.lib.tests.test_crash_pg", "ledakan", str(staf_pk)],
+        [sys.executable, "-m", "sakip.lib.tests.test_crash_pg", *perintah],
         env=_lingkungan(tmp_path),
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+
+
+def _siapkan_lembar_impor(a, folder: Path) -> int:
+    """The month's realisasi sheet of every month of `TAHUN_IMPOR`, filled in as the Camat
+    (a reviewer: every indicator) would; returns the rows per sheet."""
+    from openpyxl import load_workbook
+
+    from sakip.pengukuran import excel
+    from sakip.pengukuran.forms import acuan_pengguna
+    from sakip.perencanaan.tests import bangun
+
+    bangun.renstra(a)
+    folder.mkdir()
+    for tahun in TAHUN_IMPOR:
+        daftar, _pemeriksa = acuan_pengguna(a.camat, a.instansi, tahun)
+        skala = {x.kode: x.skala for x in daftar}
+        for bulan in range(1, 13):
+            buku = load_workbook(BytesIO(excel.templat_realisasi(a.instansi, tahun, bulan, daftar)))
+            ws = buku["Realisasi"]
+            for baris in ws.iter_rows():
+                kode = baris[0].value
+                if kode in skala:
+                    baris[4].value = skala[kode][0] if skala[kode] else 10 + bulan
+            buku.save(folder / f"realisasi-{tahun}-{bulan:02d}.xlsx")
+    return len(daftar)
 
 
 def _siapkan_ledakan(persona):
@@ -416,10 +476,13 @@ def _siapkan_ledakan(persona):
     return a
 
 
-def test_ledakan_transisi_dan_nomor_dibunuh_tetap_konsisten(postgres, persona, tmp_path):
+def test_ledakan_transisi_nomor_dan_impor_dibunuh_tetap_konsisten(
+    postgres, persona, tmp_path, ringkasan
+):
     a = _siapkan_ledakan(persona)
+    per_lembar = _siapkan_lembar_impor(a, tmp_path / "impor")
     ((jumlah_surat,),) = _sql("SELECT count(*) FROM surat_surat WHERE arah = 'keluar'")
-    pertama = _mulai_ledakan(tmp_path, "ledakan-1", a.staf.pk)
+    pertama = _mulai_ledakan(tmp_path, "ledakan-1", a)
     try:
         # Killed once a good part of the burst is done, at no particular statement.
         _tunggu(
@@ -435,18 +498,24 @@ def test_ledakan_transisi_dan_nomor_dibunuh_tetap_konsisten(postgres, persona, t
         pertama.wait(10)
         sebelum = _angka_ledakan()
         assert 0 < sebelum["surat_bernomor"] < jumlah_surat, sebelum
-        _periksa_konsisten()
+        saat_dibunuh = _periksa_konsisten(per_lembar)
         # Restarted: the rest of the burst completes on what the killed one left.
-        kedua = _mulai_ledakan(tmp_path, "ledakan-2", a.staf.pk)
+        kedua = _mulai_ledakan(tmp_path, "ledakan-2", a)
         assert kedua.wait(300) == 0, (tmp_path / "ledakan-2.log").read_text()[-3000:]
     finally:
         _hentikan(pertama)
     sesudah = _angka_ledakan()
-    diperiksa = _periksa_konsisten()
-    print(f"\nuji crash ledakan: saat dibunuh {sebelum}; sesudah {sesudah}; diperiksa {diperiksa}")
-    # Every letter got its number in the end (the runs' own letters too).
+    diperiksa = _periksa_konsisten(per_lembar)
+    ringkasan(
+        "uji crash ledakan (SIGKILL, lalu diulang)",
+        **{f"dibunuh_{k}": v for k, v in {**sebelum, **saat_dibunuh}.items()},
+        **{f"diperiksa_{k}": v for k, v in diperiksa.items()},
+    )
+    # Every letter got its number in the end (the runs' own letters too), every sheet
+    # was imported once.
     assert sesudah["surat_bernomor"] >= jumlah_surat
     assert sesudah["tugas_selesai"] > sebelum["tugas_selesai"]
+    assert diperiksa["impor_utuh"] == 12 * len(TAHUN_IMPOR)
 
 
 def _angka_ledakan() -> dict[str, int]:
@@ -467,38 +536,16 @@ def _angka_ledakan() -> dict[str, int]:
     }
 
 
-def _periksa_konsisten() -> dict[str, int]:
+def _periksa_konsisten(per_lembar: int) -> dict[str, int]:
     """The SQL checks; returns how many rows each one looked at."""
-    # 1. Every closed task has exactly one closing event, an open one none.
-    tugas = _sql(
-        """SELECT t.id, t.status, count(p.id) FILTER (WHERE p.jenis IN ('selesai','setuju','tolak'))
-        FROM sop_tugas t LEFT JOIN sop_peristiwa p ON p.tugas_id = t.id
-        GROUP BY t.id, t.status"""
-    )
-    salah = [(i, s, n) for i, s, n in tugas if n != (1 if s == "selesai" else 0)]
-    assert not salah, f"tugas dan log peristiwa tidak sepakat: {salah[:10]}"
-    # 2. A run is finished exactly when its log says so once; a running one has work open
-    # (its own task, or a sub-procedure of it still running).
-    run = _sql(
-        """SELECT r.id, r.status,
-            (SELECT count(*) FROM sop_peristiwa p WHERE p.pelaksanaan_id = r.id
-                AND p.jenis = 'tamat'),
-            (SELECT count(*) FROM sop_tugas t WHERE t.pelaksanaan_id = r.id
-                AND t.status = 'terbuka')
-             + (SELECT count(*) FROM sop_pelaksanaan s WHERE s.induk_id = r.id
-                AND s.status IN ('berjalan', 'menunggu')),
-            (SELECT count(*) FROM sop_peristiwa p WHERE p.pelaksanaan_id = r.id
-                AND p.jenis = 'mulai')
-        FROM sop_pelaksanaan r"""
-    )
-    salah = [
-        baris
-        for baris in run
-        if baris[4] != 1
-        or (baris[1] == "selesai" and (baris[2] != 1 or baris[3] != 0))
-        or (baris[1] in ("berjalan", "menunggu") and (baris[2] != 0 or baris[3] < 1))
-    ]
-    assert not salah, f"pelaksanaan tidak sesuai lognya: {salah[:10]}"
+    # 1–2. Every task and run agrees with its event log: the restore check's own rules
+    # (sakip.portal.pemulihan), so the crash test and `sakip pemulihan periksa` agree.
+    from sakip.portal import pemulihan
+
+    tugas = pemulihan.periksa_log_tugas()
+    assert tugas.baik, f"tugas dan log peristiwa tidak sepakat: {tugas.masalah[:10]}"
+    run = pemulihan.periksa_log_pelaksanaan()
+    assert run.baik, f"pelaksanaan tidak sesuai lognya: {run.masalah[:10]}"
     # 3. Letter and agenda numbers: 1..n, none lost or doubled, the counter at n, each
     # numbering in the audit trail once.
     surat = _sql(
@@ -520,4 +567,27 @@ def _periksa_konsisten() -> dict[str, int]:
         "AND (nomor_agenda IS NOT NULL OR status <> 'draf')"
     )
     assert tanpa_nomor == [(0,)]
-    return {"tugas": len(tugas), "pelaksanaan": len(run), "surat_bernomor": n, "audit": audit}
+    impor = _periksa_impor(per_lembar)
+    return {
+        "tugas": tugas.diperiksa,
+        "pelaksanaan": run.diperiksa,
+        "surat_bernomor": n,
+        "audit": audit,
+        "impor_utuh": impor,
+    }
+
+
+def _periksa_impor(per_lembar: int) -> int:
+    """4. Each import is all or nothing: a month holds every row of its sheet or none, and
+    each row its one audit record. Returns the number of months imported whole."""
+    bulan = _sql(
+        """SELECT r.tahun, r.bulan, count(*),
+            count(*) FILTER (WHERE (SELECT count(*) FROM audit_catatanaudit c
+                JOIN django_content_type t ON t.id = c.content_type_id
+                WHERE t.app_label = 'pengukuran' AND t.model = 'realisasi'
+                AND c.object_id = r.id::text AND c.aksi = 'tambah') = 1)
+        FROM pengukuran_realisasi r GROUP BY r.tahun, r.bulan"""
+    )
+    salah = [b for b in bulan if b[2] != per_lembar or b[3] != per_lembar]
+    assert not salah, f"impor setengah jadi (tahun, bulan, baris, beraudit): {salah}"
+    return len(bulan)

@@ -10,13 +10,13 @@ uploads cannot both pass at the last free place.
 from __future__ import annotations
 
 import datetime
-import ipaddress
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
+
+from sakip.lib.klien import sidik_jaringan
 
 from ..models import UnggahVerifikasi
 
@@ -35,16 +35,7 @@ def per_jam() -> int:
 
 def sidik(alamat: str | None) -> str:
     """A keyed hash of the sender's network (IPv6 per /64); the address is never stored."""
-    teks = (alamat or "").strip()
-    try:
-        ip = ipaddress.ip_address(teks)
-        if ip.version == 6 and ip.ipv4_mapped is not None:
-            teks = str(ip.ipv4_mapped)
-        elif ip.version == 6:
-            teks = str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    except ValueError:
-        pass
-    return salted_hmac(GARAM_SIDIK, teks, algorithm="sha256").hexdigest()
+    return sidik_jaringan(alamat, GARAM_SIDIK)
 
 
 def terlalu_besar(request, batas_mb: int) -> bool:
