@@ -276,7 +276,24 @@ def main() -> int:
 
     pemda_bench()
     lkjip_bench()
+    kabupaten_bench()
     return 0
+
+
+def kabupaten_bench() -> None:
+    """bench/kabupaten.py + bench/beban.py (issue 15) on the PostgreSQL database named by
+    BENCH_KABUPATEN_URL, when set: they need their own database and a few minutes."""
+    import subprocess
+    from pathlib import Path
+
+    url = os.environ.get("BENCH_KABUPATEN_URL")
+    if not url:
+        print("kabupaten: BENCH_KABUPATEN_URL tidak diatur, beban kabupaten dilewati")
+        return
+    env = {**os.environ, "DATABASE_URL": url}
+    env.pop("SAKIP_DATA_DIR", None)  # the dataset's files live in var/bench-kabupaten
+    for skrip in ("kabupaten.py", "beban.py"):
+        subprocess.run([sys.executable, str(Path(__file__).with_name(skrip))], env=env, check=True)
 
 
 if __name__ == "__main__":

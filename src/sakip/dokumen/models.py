@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
@@ -19,6 +18,7 @@ from sakip.lib.akses import ScopedManager
 from sakip.organisasi.models import Instansi, Pemda
 
 from .jenis import JENIS_DOKUMEN
+from .penyimpanan import sha256_isi, simpan_beralamat_isi
 
 
 class DokumenTertandatangani(models.Model):
@@ -50,7 +50,9 @@ class DokumenBeku(DokumenTertandatangani):
     signed report.
 
     The subclass has a `status` field whose signed value is "ditandatangani", and `pdf` and
-    `docx` FileFields (each app keeps its files in a folder of its own).
+    `docx` FileFields (each app keeps its files in a folder of its own: the first part of
+    their `upload_to`). The signed files are stored under their SHA-256, kept here too
+    (`dokumen/penyimpanan.py`; the restore check compares).
     """
 
     STATUS_DITANDATANGANI = "ditandatangani"
@@ -60,6 +62,8 @@ class DokumenBeku(DokumenTertandatangani):
     ditandatangani_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    sha256_pdf = models.CharField(max_length=64, blank=True)
+    sha256_docx = models.CharField(max_length=64, blank=True)
 
     class Meta:
         abstract = True
@@ -95,9 +99,16 @@ class DokumenBeku(DokumenTertandatangani):
         return render(self)
 
     def simpan_berkas(self, nama: str, *, pdf: bytes, docx: bytes) -> None:
-        """Keep the signed renderings with the row (the caller saves)."""
-        self.pdf.save(f"{nama}.pdf", ContentFile(pdf), save=False)
-        self.docx.save(f"{nama}.docx", ContentFile(docx), save=False)
+        """Keep the signed renderings with the row, and their SHA-256 (the caller saves).
+
+        Stored under their hash, never overwritten (`simpan_beralamat_isi`); `nama` is the
+        document's human name, which the download views give the files, not the store.
+        """
+        for bidang, isi in (("pdf", pdf), ("docx", docx)):
+            field = self._meta.get_field(bidang)
+            folder = str(field.upload_to).split("/")[0]
+            setattr(self, bidang, simpan_beralamat_isi(field.storage, f"{folder}/ttd", isi, bidang))
+            setattr(self, f"sha256_{bidang}", sha256_isi(isi))
 
 
 class TemplatDokumen(models.Model):

@@ -9,3 +9,4 @@ class LaporanConfig(AppConfig):
         from .jenis_dokumen import daftarkan_jenis_laporan
 
         daftarkan_jenis_laporan()  # the Word templates of the five report kinds
+        from . import render  # noqa: F401 — registers the draft PDF job with the queue

@@ -565,9 +565,11 @@ def laporan_html(laporan: Laporan, data: dict | None = None) -> str:
     return render_to_string(f"{TEMPLAT}pratinjau.html", _konteks_html(laporan, data))
 
 
-def laporan_pdf(laporan: Laporan) -> bytes:
-    """The report as PDF: A4 portrait, kop, "Halaman x dari y", the head's signature."""
-    return pdf_dari_html(render_to_string(f"{TEMPLAT}pdf.html", _konteks_html(laporan, None)))
+def laporan_pdf(laporan: Laporan, data: dict | None = None) -> bytes:
+    """The report as PDF: A4 portrait, kop, "Halaman x dari y", the head's signature.
+
+    `data`: what to print (the worker passes the data a draft's request fingerprinted)."""
+    return pdf_dari_html(render_to_string(f"{TEMPLAT}pdf.html", _konteks_html(laporan, data)))
 
 
 def laporan_docx(laporan: Laporan) -> bytes:

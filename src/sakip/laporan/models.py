@@ -100,3 +100,45 @@ class KomentarLaporan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bagian}: {self.isi[:50]}"
+
+
+class RenderLaporan(models.Model):
+    """A draft's PDF, rendered by the background worker (a large LKjIP takes seconds).
+
+    Keyed by the report and a fingerprint (`sidik`) of everything the document prints, so
+    repeated requests for the same content share one job and one file, and a changed
+    report gets a new one. `isi` holds the data that was fingerprinted until the worker
+    has rendered it: the file shows exactly what was asked for, even if data moves on.
+    """
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", _("antre")
+        DIPROSES = "diproses", _("diproses")
+        SELESAI = "selesai", _("selesai")
+        GAGAL = "gagal", _("gagal")
+
+    laporan = models.ForeignKey(Laporan, on_delete=models.CASCADE, related_name="render")
+    sidik = models.CharField(_("sidik isi"), max_length=64)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ANTRE)
+    isi = models.JSONField(default=dict, blank=True)
+    berkas = models.FileField(upload_to="laporan/draf/%Y/", blank=True)
+    # Bumped when a person asks again after a failure: the job's key changes with it.
+    ulang = models.PositiveSmallIntegerField(default=0)
+    galat = models.TextField(blank=True)
+    dibuat_pada = models.DateTimeField(default=timezone.now)
+    selesai_pada = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager()
+    pemda_path = "laporan__instansi__pemda"
+    instansi_path = "laporan__instansi"
+
+    class Meta:
+        verbose_name = _("Render PDF draf laporan")
+        verbose_name_plural = _("Render PDF draf laporan")
+        ordering = ["-dibuat_pada", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "sidik"], name="render_laporan_sidik_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.laporan_id}:{self.sidik[:12]} ({self.status})"

@@ -31,9 +31,10 @@ from sakip.organisasi.models import Instansi
 from sakip.sop.models import Pelaksanaan
 
 from . import forms as f
+from . import render as render_draf
 from . import services
 from .data import data_laporan
-from .models import KomentarLaporan, Laporan
+from .models import KomentarLaporan, Laporan, RenderLaporan
 
 # `dokumen` (WeasyPrint, docxtpl) is imported where a document is drawn: lists stay light.
 PDF = "application/pdf"
@@ -357,15 +358,64 @@ def _unduh(laporan: Laporan, berkas, buat, jenis_isi: str, akhiran: str) -> Http
 
 @login_required
 def pdf(request: HttpRequest, laporan_id: int) -> HttpResponse:
+    """The signed PDF as stored; for a draft its kept rendering, or a page that waits for it.
+
+    A draft is rendered by the worker (`render.py`), never in the request: a large LKjIP
+    takes seconds and would hold a web worker that long.
+    """
     from sakip.surat.dokumen_ttd import unduh_ttd
 
     from . import dokumen
 
     laporan = _muat(request.user, laporan_id)
     # Signed with TTE through its SOP run: the signed file, with its stamp and QR.
-    return unduh_ttd(laporan, _nama_berkas(laporan, ".pdf")) or _unduh(
-        laporan, laporan.pdf, dokumen.laporan_pdf, PDF, ".pdf"
-    )
+    unduhan = unduh_ttd(laporan, _nama_berkas(laporan, ".pdf"))
+    if unduhan is not None:
+        return unduhan
+    if laporan.status == DITANDATANGANI:
+        return _unduh(laporan, laporan.pdf, dokumen.laporan_pdf, PDF, ".pdf")
+    r = render_draf.minta_pdf(laporan)
+    if r.status == RenderLaporan.Status.SELESAI:
+        return respons_berkas(r.berkas.open("rb"), _nama_berkas(laporan, ".pdf"))
+    return render_status(request, laporan, r)
+
+
+def render_status(request: HttpRequest, laporan: Laporan, r: RenderLaporan | None):
+    """The rendering's progress: the fragment htmx polls, or the whole page around it."""
+    konteks = {
+        "laporan": laporan,
+        "instansi": laporan.instansi,
+        "judul": _judul(laporan),
+        "r": r,
+        "tanpa_pekerja": r is not None
+        and r.status == RenderLaporan.Status.ANTRE
+        and not render_draf.ada_pekerja_hidup(),
+    }
+    templat = "laporan/_render_pdf.html" if is_htmx(request) else "laporan/render_pdf.html"
+    return render(request, templat, konteks)
+
+
+def _render_diminta(request: HttpRequest, laporan: Laporan) -> RenderLaporan | None:
+    # The fingerprint the status page was given: polling never recomputes the report.
+    sidik = request.GET.get("sidik", "")[:64]
+    return laporan.render.filter(sidik=sidik).first() if sidik else None
+
+
+@login_required
+def pdf_status(request: HttpRequest, laporan_id: int) -> HttpResponse:
+    """Where the draft's rendering stands (polled every 2 s while it is queued or running)."""
+    laporan = _muat(request.user, laporan_id)
+    return render_status(request, laporan, _render_diminta(request, laporan))
+
+
+@login_required
+def pdf_berkas(request: HttpRequest, laporan_id: int) -> HttpResponse:
+    """The rendered draft; not (or no longer) there: back to the download, which asks anew."""
+    laporan = _muat(request.user, laporan_id)
+    r = _render_diminta(request, laporan)
+    if laporan.status == DRAF and r is not None and r.status == RenderLaporan.Status.SELESAI:
+        return respons_berkas(r.berkas.open("rb"), _nama_berkas(laporan, ".pdf"))
+    return redirect("laporan:pdf", laporan_id=laporan.pk)
 
 
 @login_required

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -38,6 +39,44 @@ def kirim(*, penerima, judul: str, isi: str = "", tautan: str = "", kunci: str =
         alamat = penerima.email
         transaction.on_commit(lambda: _email(alamat, judul, isi, tautan), robust=True)
     return True
+
+
+def kirim_banyak(
+    *,
+    penerima,
+    judul: str,
+    isi: str = "",
+    tautan: str = "",
+    kunci: str = "",
+    kunci_baru: bool = False,
+) -> int:
+    """`kirim` to several people in one INSERT (no savepoint each); returns how many were new.
+
+    The same `kunci` rule: a person who already has a notification under the key gets
+    nothing, and only the new rows are mailed. A concurrent send of the same key is ignored
+    by the database (ON CONFLICT DO NOTHING), not raised. `kunci_baru`: the key names a row
+    made in this same transaction (a new task), so nobody can have it yet: not looked up.
+    """
+    orang = list({p.pk: p for p in penerima}.values())
+    if kunci and not kunci_baru:
+        sudah = set(
+            Notifikasi.objects.filter(kunci=kunci, penerima__in=[p.pk for p in orang]).values_list(
+                "penerima_id", flat=True
+            )
+        )
+        orang = [p for p in orang if p.pk not in sudah]
+    if not orang:
+        return 0
+    judul = bersihkan_baris(judul)[:200]
+    isi = (isi or "").replace("\x00", "")
+    Notifikasi.objects.bulk_create(
+        [Notifikasi(penerima=p, judul=judul, isi=isi, tautan=tautan, kunci=kunci) for p in orang],
+        ignore_conflicts=bool(kunci),
+    )
+    for p in orang:
+        if p.email:
+            transaction.on_commit(partial(_email, p.email, judul, isi, tautan), robust=True)
+    return len(orang)
 
 
 def _email(alamat: str, judul: str, isi: str, tautan: str) -> None:

@@ -10,9 +10,13 @@ Import is all-or-nothing (`sakip.dokumen.excel`'s two phases). Phase 1 reads eve
 collects every problem (Excel row, column, reason in Indonesian) without touching the
 database: an unknown code, a value that is not a number or not on the indicator's scale,
 an indicator the user is not responsible for, an approved row only the Kasubag may change,
-a closed month; an unchanged row is left out. Only a clean sheet reaches phase 2, which
-writes every changed row through `services.isi_realisasi` in one transaction — the same
-checks and audit record as on screen.
+a closed month — the entry rules are `services.pelanggaran_isian`, the same function the
+grid and the API go through; an unchanged row is left out. The indicators, the month's
+stored rows (locked), its closure and the user's positions are loaded once, in a few
+queries, whatever the sheet's length. Only a clean sheet reaches phase 2, in the same
+transaction: `services.isi_realisasi_massal` writes the new rows with `bulk_create`, the
+changed ones with `bulk_update`, and one audit record for the import listing every row's
+before and after.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from sakip.dokumen.excel import (
@@ -36,7 +41,6 @@ from sakip.dokumen.excel import (
     Font,
     GalatBaris,
     HasilImpor,
-    Penulis,
     baris_terisi,
     buka_buku,
     buku_baru,
@@ -44,13 +48,11 @@ from sakip.dokumen.excel import (
     isi_sel,
     ke_desimal,
     simpan_buku,
-    tulis_semua,
 )
 from sakip.dokumen.excel import sel_angka as _sel
-from sakip.organisasi.models import Instansi
 
 from . import services
-from .forms import Acuan, acuan_pengguna, daftar_acuan, realisasi_bulan
+from .forms import Acuan, daftar_acuan, realisasi_bulan
 from .models import Realisasi
 
 KOLOM_REALISASI = ("Kode Indikator", "Indikator", "Satuan", "Target", "Realisasi", "Catatan")
@@ -171,18 +173,6 @@ def templat_realisasi(instansi, tahun: int, bulan: int, daftar: list[Acuan]) -> 
     )
 
 
-@dataclass
-class _Rencana:
-    """One row of a clean sheet, ready to be written."""
-
-    baris: int
-    acuan: Acuan
-    nilai: Decimal | None
-    nilai_skala: str
-    catatan: str | None  # None: keep the stored note
-    baru: bool  # no realisation stored yet (counted as created)
-
-
 def impor_realisasi(
     *, aktor, instansi, tahun: int, bulan: int, berkas, ajukan: bool = False
 ) -> HasilImpor:
@@ -190,21 +180,55 @@ def impor_realisasi(
 
     Raises PermissionDenied when `aktor` may not write this agency's data (evaluators).
     """
-    if not Instansi.objects.for_user(aktor, ubah=True).filter(pk=instansi.pk).exists():
+    konteks = services.KonteksIsian(aktor, instansi.pk, tahun, bulan)
+    if not konteks.boleh_ubah:
         raise PermissionDenied(_("Anda tidak berwenang mengisi realisasi instansi ini."))
-    if services.bulan_tertutup(instansi.pk, tahun, bulan):
-        pesan = _("Data %(b)s %(t)s sudah ditutup; minta Kasubag membukanya kembali dengan alasan.")
-        return HasilImpor(
-            galat=[GalatBaris(0, "", pesan % {"b": BULAN_PANJANG[bulan - 1], "t": tahun})]
-        )
+    if konteks.tertutup:
+        return HasilImpor(galat=[_galat_tertutup(tahun, bulan)])
     galat: list[GalatBaris] = []
     baris = _baca_lembar(berkas, instansi, tahun, bulan, galat)
     if galat:
         return HasilImpor(galat=galat)
-    rencana = _periksa_baris(aktor, instansi, tahun, bulan, baris, galat, ajukan=ajukan)
+    try:
+        with transaction.atomic():
+            return _periksa_lalu_tulis(konteks, instansi, baris, ajukan=ajukan)
+    except IntegrityError:  # a concurrent entry of the same month got there first
+        pesan = _("Bentrok dengan data yang baru saja disimpan pengguna lain; ulangi impor.")
+        return HasilImpor(galat=[GalatBaris(0, "", pesan)])
+
+
+def _galat_tertutup(tahun: int, bulan: int) -> GalatBaris:
+    pesan = _("Data %(b)s %(t)s sudah ditutup; minta Kasubag membukanya kembali dengan alasan.")
+    return GalatBaris(0, "", pesan % {"b": BULAN_PANJANG[bulan - 1], "t": tahun})
+
+
+def _periksa_lalu_tulis(konteks, instansi, baris, *, ajukan: bool) -> HasilImpor:
+    """In one transaction: the month re-checked open and its stored rows locked, every row
+    checked against them (phase 1), then — only if no row failed — the changed rows written
+    in bulk with one audit record (phase 2)."""
+    tahun, bulan = konteks.tahun, konteks.bulan
+    vars(konteks).pop("tertutup", None)  # read again in the transaction: just closed?
+    if konteks.tertutup:
+        return HasilImpor(galat=[_galat_tertutup(tahun, bulan)])
+    ada = services.realisasi_bulan_terkunci(instansi.pk, tahun, bulan)
+    galat: list[GalatBaris] = []
+    isian = _periksa_baris(konteks, instansi, baris, ada, galat, ajukan=ajukan)
     if galat:
         return HasilImpor(galat=sorted(galat, key=lambda g: g.baris))
-    return _tulis(aktor, instansi, tahun, bulan, rencana, ajukan)
+    if not isian:
+        return HasilImpor()  # the same sheet again: nothing to write, nothing to audit
+    baru = sum(1 for r in isian if r.lama is None)
+    dibuat, diubah = services.isi_realisasi_massal(
+        aktor=konteks.aktor,
+        instansi=instansi,
+        tahun=tahun,
+        bulan=bulan,
+        isian=isian,
+        ajukan=ajukan,
+        keterangan=_("Impor Excel realisasi %(b)s %(t)s: %(d)s baru, %(u)s diubah")
+        % {"b": BULAN_PANJANG[bulan - 1], "t": tahun, "d": baru, "u": len(isian) - baru},
+    )
+    return HasilImpor(dibuat, diubah)
 
 
 def _baca_lembar(berkas, instansi, tahun: int, bulan: int, galat) -> list[tuple[int, tuple]]:
@@ -295,16 +319,15 @@ def _periksa_judul(judul: dict, instansi, tahun: int, bulan: int, galat) -> None
 
 
 def _periksa_baris(
-    aktor, instansi, tahun: int, bulan: int, baris, galat, *, ajukan: bool
-) -> list[_Rencana]:
-    """Phase 1: every row checked against the agency's indicators, nothing written; the
-    rows that would change nothing are left out."""
+    konteks, instansi, baris, ada: dict[str, Realisasi], galat, *, ajukan: bool
+) -> list[services.IsianBaris]:
+    """Phase 1: every row checked against the agency's indicators and the stored rows `ada`
+    (loaded once), with the entry rules of `services.pelanggaran_isian`; nothing written.
+    The rows that would change nothing are left out."""
+    tahun = konteks.tahun
     semua = {_kunci(a.kode): a for a in daftar_acuan(instansi, tahun)}
-    milik, pemeriksa = acuan_pengguna(aktor, instansi, tahun)
-    boleh = {a.kunci for a in milik}
-    ada = realisasi_bulan(instansi, tahun, bulan)
     dilihat: dict[str, int] = {}
-    rencana = []
+    isian = []
     for nomor, nilai in baris:
         kode, _nama, _satuan, _target, isi, catatan = nilai[: len(KOLOM_REALISASI)]
         kode_teks = "" if kode is None else str(kode).strip()
@@ -335,26 +358,17 @@ def _periksa_baris(
         dilihat[acuan.kunci] = nomor
         if isi is None or str(isi).strip() == "":
             continue  # an empty Realisasi leaves the stored row as it is
-        if acuan.kunci not in boleh:
-            galat.append(
-                GalatBaris(
-                    nomor,
-                    "Kode Indikator",
-                    _("Anda bukan penanggung jawab indikator %(k)s (%(j)s).")
-                    % {"k": acuan.kode, "j": acuan.jabatan_nama or "—"},
-                )
-            )
-            continue
         lama = ada.get(acuan.kunci)
-        if lama is not None and lama.status == Realisasi.Status.DISETUJUI and not pemeriksa:
-            galat.append(
-                GalatBaris(
-                    nomor,
-                    "Realisasi",
-                    _("Realisasi %(k)s sudah disetujui; hanya Kasubag yang dapat mengubahnya.")
-                    % {"k": acuan.kode},
-                )
-            )
+        tolak = services.pelanggaran_isian(
+            konteks,
+            jabatan_id=acuan.jabatan_id,
+            status_lama=lama.status if lama is not None else None,
+            kode=acuan.kode,
+            jabatan_nama=acuan.jabatan_nama,
+        )
+        if tolak is not None:
+            kolom = "Kode Indikator" if isinstance(tolak, PermissionDenied) else "Realisasi"
+            galat.append(GalatBaris(nomor, kolom, " ".join(_pesan(tolak))))
             continue
         angka, skala = _baca_nilai(isi, acuan, nomor, galat)
         if angka is None and not skala:
@@ -363,8 +377,22 @@ def _periksa_baris(
             None if catatan is None or str(catatan).strip() == "" else str(catatan).strip()
         )
         if not _sama(lama, angka, skala, teks_catatan, ajukan=ajukan):
-            rencana.append(_Rencana(nomor, acuan, angka, skala, teks_catatan, lama is None))
-    return rencana
+            isian.append(
+                services.IsianBaris(
+                    label=f"{acuan.kode} (baris {nomor})",
+                    indikator=acuan.indikator,
+                    indikator_pk=acuan.indikator_pk,
+                    nilai=angka,
+                    nilai_skala=skala,
+                    catatan=teks_catatan,
+                    lama=lama,
+                )
+            )
+    return isian
+
+
+def _pesan(tolak: Exception) -> list[str]:
+    return tolak.messages if isinstance(tolak, ValidationError) else [str(tolak)]
 
 
 def _sama(lama: Realisasi | None, nilai, skala: str, catatan: str | None, *, ajukan: bool) -> bool:
@@ -412,31 +440,3 @@ def _baca_nilai(isi, acuan: Acuan, nomor: int, galat) -> tuple[Decimal | None, s
         galat.append(GalatBaris(nomor, "Realisasi", _("Angka %(v)s terlalu besar.") % {"v": isi}))
         return None, ""
     return angka.quantize(Decimal("0.0001")), ""
-
-
-def _tulis(aktor, instansi, tahun: int, bulan: int, rencana: list[_Rencana], ajukan: bool):
-    """Phase 2: the changed rows through the service, all in one transaction."""
-
-    def isi(r: _Rencana) -> Realisasi:
-        try:
-            return services.isi_realisasi(
-                aktor=aktor,
-                instansi_id=instansi.pk,
-                tahun=tahun,
-                bulan=bulan,
-                indikator=r.acuan.indikator,
-                indikator_pk=r.acuan.indikator_pk,
-                nilai=r.nilai,
-                nilai_skala=r.nilai_skala,
-                catatan=r.catatan,
-                ajukan=ajukan,
-            )
-        except PermissionDenied as exc:  # reported on its row like any refusal
-            raise ValidationError(str(exc)) from exc
-
-    def tulis(penulis: Penulis) -> None:
-        for r in rencana:
-            if penulis.jalankan(lambda r=r: isi(r), baris=r.baris, kolom="Realisasi"):
-                penulis.hitung("dibuat" if r.baru else "diubah")
-
-    return tulis_semua(Penulis(aktor), tulis)

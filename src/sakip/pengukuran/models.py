@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.dokumen.models import DokumenTertandatangani
+from sakip.dokumen.penyimpanan import HashBerkasMixin
 from sakip.lib.akses import ScopedManager, ScopedQuerySet
 from sakip.organisasi.models import Instansi, Jabatan, Pemda
 from sakip.perencanaan.models import Indikator, IndikatorPK, ItemAnggaran
@@ -201,7 +202,7 @@ class Realisasi(models.Model):
                 raise ValidationError(_("Indikator PK bukan milik instansi dan tahun ini."))
 
 
-class BuktiRealisasi(models.Model):
+class BuktiRealisasi(HashBerkasMixin, models.Model):
     """Evidence of a realisation: a file (document or photo) or a link."""
 
     realisasi = models.ForeignKey(Realisasi, on_delete=models.CASCADE, related_name="bukti")
@@ -211,11 +212,13 @@ class BuktiRealisasi(models.Model):
         blank=True,
         validators=[FileExtensionValidator(["pdf", "docx", "xlsx", "png", "jpg", "jpeg"])],
     )
+    sha256 = models.CharField(max_length=64, blank=True)  # of the file, kept on save
     tautan = models.URLField(_("tautan"), blank=True)
     keterangan = models.CharField(_("keterangan"), max_length=300, blank=True)
     diunggah_oleh = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     diunggah_pada = models.DateTimeField(default=timezone.now)
 
+    hash_berkas = {"berkas": "sha256"}
     objects = ScopedManager()
     pemda_path = "realisasi__instansi__pemda"
     instansi_path = "realisasi__instansi"

@@ -28,6 +28,8 @@ from django.apps import apps
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection, models
 
+from sakip.dokumen.penyimpanan import sha256_berkas  # also the restore tests'
+
 BLOK = 1024 * 1024
 
 
@@ -42,13 +44,21 @@ class Hasil:
         return not self.masalah
 
 
-def sha256_berkas(storage, nama: str) -> str:
-    """SHA-256 of a stored file, read in blocks (a signed PDF may be large; S3 streams)."""
-    h = hashlib.sha256()
-    with storage.open(nama, "rb") as f:
-        while blok := f.read(BLOK):
-            h.update(blok)
-    return h.hexdigest()
+def berkas_berhash(*, ditandatangani: bool) -> Iterator[tuple[type[models.Model], str, str]]:
+    """(model, file field, hash column) of every kept file with a stored hash besides the
+    signed letters: the signed reports' renderings (`DokumenBeku`) when `ditandatangani`,
+    else the uploads (`HashBerkasMixin` models and the SOP attachments)."""
+    from sakip.dokumen.models import DokumenBeku
+    from sakip.dokumen.penyimpanan import HashBerkasMixin
+
+    for model in apps.get_models():
+        if ditandatangani and issubclass(model, DokumenBeku):
+            yield model, "pdf", "sha256_pdf"
+            yield model, "docx", "sha256_docx"
+        if not ditandatangani and issubclass(model, HashBerkasMixin):
+            yield from ((model, b, k) for b, k in model.hash_berkas.items())
+    if not ditandatangani:
+        yield apps.get_model("sop", "Lampiran"), "berkas", "sha256"  # hashed in sop/lampiran.py
 
 
 # --- (a) signed files against their stored hash --------------------------------------
@@ -56,10 +66,8 @@ def sha256_berkas(storage, nama: str) -> str:
 
 def periksa_berkas_bertanda_tangan() -> Hasil:
     """Every signed letter: its signed PDF is in the store and hashes to `sha256_ttd`, and
-    the signature record says the same hash (the two are written together).
-
-    Only the letters keep a hash; the other kept files are checked for presence by
-    `periksa_berkas_tersimpan` (docs/backup.md lists which have no hash).
+    the signature record says the same hash (the two are written together). Every signed
+    report (laporan, ikm): its PDF and DOCX are in the store and hash to the kept hashes.
     """
     from sakip.surat.models import Surat, TandaTangan
 
@@ -84,7 +92,34 @@ def periksa_berkas_bertanda_tangan() -> Hasil:
             continue
         if sha256_berkas(storage, nama) != sha:
             hasil.masalah.append(f"{siapa}: isi berkas tidak cocok dengan hash SHA-256-nya")
+    for model, bidang, kolom in berkas_berhash(ditandatangani=True):
+        _periksa_hash(hasil, model, bidang, kolom)
     return hasil
+
+
+def periksa_berkas_unggahan() -> Hasil:
+    """Every upload that keeps a hash (a letter's source or scan, a delivery receipt, an
+    SOP attachment, realisation evidence): in the store and hashing to its kept hash."""
+    hasil = Hasil("berkas unggahan (hash SHA-256)")
+    for model, bidang, kolom in berkas_berhash(ditandatangani=False):
+        _periksa_hash(hasil, model, bidang, kolom)
+    return hasil
+
+
+def _periksa_hash(hasil: Hasil, model: type[models.Model], bidang: str, kolom: str) -> None:
+    medan = model._meta.get_field(bidang)
+    assert isinstance(medan, models.FileField), medan  # berkas_berhash names file fields
+    storage = medan.storage
+    qs = model._base_manager.exclude(**{bidang: ""}).exclude(**{f"{bidang}__isnull": True})
+    for pk, nama, sha in qs.order_by("pk").values_list("pk", bidang, kolom):
+        hasil.diperiksa += 1
+        siapa = f"{model._meta.label} #{pk}.{bidang}, berkas {nama}"
+        if not storage.exists(nama):
+            hasil.masalah.append(f"{siapa}: berkas tidak ada di penyimpanan")
+        elif not sha:
+            hasil.masalah.append(f"{siapa}: hash SHA-256 tidak tersimpan")
+        elif sha256_berkas(storage, nama) != sha:
+            hasil.masalah.append(f"{siapa}: isi berkas tidak cocok dengan hash SHA-256-nya")
 
 
 # --- files of every model: present in the store ----------------------------------------
@@ -98,23 +133,28 @@ def _bidang_berkas() -> Iterator[tuple[type[models.Model], models.FileField]]:
 
 
 def periksa_berkas_tersimpan() -> Hasil:
-    """Every file a row names (any FileField of any app) exists in the store; an SOP
-    attachment also has the size it was uploaded with. The signed letters' PDFs are
-    hashed by `periksa_berkas_bertanda_tangan`; the rest have no stored hash."""
+    """Every other file a row names (any FileField of any app) exists in the store: the
+    files with a kept hash are checked, presence included, by the two checks above (each
+    problem named once); what is left has no hash (docs/backup.md lists it)."""
+    berhash = {
+        (model, bidang)
+        for ditandatangani in (True, False)
+        for model, bidang, _ in berkas_berhash(ditandatangani=ditandatangani)
+    }
     hasil = Hasil("berkas tersimpan (ada di penyimpanan)")
     for model, f in _bidang_berkas():
-        ukuran = "ukuran" if model._meta.label == "sop.Lampiran" else None
-        kolom = ["pk", f.name] + ([ukuran] if ukuran else [])
+        if (model, f.name) in berhash or (model._meta.label, f.name) == (
+            "surat.Surat",
+            "berkas_ttd",
+        ):
+            continue
         qs = model._base_manager.exclude(**{f.name: ""}).exclude(**{f"{f.name}__isnull": True})
-        for baris in qs.order_by("pk").values_list(*kolom):
+        for pk, nama in qs.order_by("pk").values_list("pk", f.name):
             hasil.diperiksa += 1
-            pk, nama = baris[0], baris[1]
-            siapa = f"{model._meta.label} #{pk}.{f.name}, berkas {nama}"
             if not f.storage.exists(nama):
-                hasil.masalah.append(f"{siapa}: berkas tidak ada di penyimpanan")
-            elif ukuran and f.storage.size(nama) != baris[2]:
                 hasil.masalah.append(
-                    f"{siapa}: ukuran {f.storage.size(nama)} byte, tercatat {baris[2]} byte"
+                    f"{model._meta.label} #{pk}.{f.name}, berkas {nama}: "
+                    "berkas tidak ada di penyimpanan"
                 )
     return hasil
 
@@ -254,6 +294,7 @@ def _ringkas(angka: list[int], paling_banyak: int = 10) -> str:
 
 PEMERIKSAAN: list[Callable[[], Hasil]] = [
     periksa_berkas_bertanda_tangan,
+    periksa_berkas_unggahan,
     periksa_berkas_tersimpan,
     periksa_log_tugas,
     periksa_log_pelaksanaan,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import PurePath
 
 from django.conf import settings
@@ -57,6 +58,16 @@ def validasi_berkas(berkas) -> str:
     return JENIS_BERKAS[ext]
 
 
+def sha256_unggahan(berkas) -> str:
+    """SHA-256 of the upload as it will be stored (the restore check compares); read in
+    blocks and left at its start. (dokumen/penyimpanan.py has the same for apps above sop.)"""
+    h = hashlib.sha256()
+    for blok in berkas.chunks():
+        h.update(blok)
+    berkas.seek(0)
+    return h.hexdigest()
+
+
 def simpan_lampiran(*, tugas, berkas, aktor) -> Lampiran:
     """Store one validated file for a task; the caller's transaction holds the audit."""
     mime = validasi_berkas(berkas)
@@ -65,6 +76,7 @@ def simpan_lampiran(*, tugas, berkas, aktor) -> Lampiran:
         nama_asli=nama_berkas_aman(PurePath(berkas.name).name)[:255],
         jenis_mime=mime,
         ukuran=berkas.size,
+        sha256=sha256_unggahan(berkas),
         diunggah_oleh=aktor,
     )
     lampiran.berkas.save(lampiran.nama_asli, berkas, save=False)

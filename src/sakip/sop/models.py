@@ -275,6 +275,7 @@ class Lampiran(models.Model):
     nama_asli = models.CharField(_("nama berkas"), max_length=255)
     jenis_mime = models.CharField(max_length=100)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
+    sha256 = models.CharField(max_length=64, blank=True)  # of the file as uploaded
     diunggah_oleh = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     diunggah_pada = models.DateTimeField(default=timezone.now)
 

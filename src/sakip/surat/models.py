@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sakip.dokumen.penyimpanan import HashBerkasMixin
 from sakip.lib.akses import ScopedManager
 from sakip.organisasi.models import Instansi, Jabatan
 
@@ -115,7 +116,7 @@ class Urutan(models.Model):
         return f"{self.jenis} {self.tahun} {self.kode}: {self.terakhir}"
 
 
-class Surat(models.Model):
+class Surat(HashBerkasMixin, models.Model):
     class Arah(models.TextChoices):
         MASUK = "masuk", _("Surat masuk")
         KELUAR = "keluar", _("Surat keluar")
@@ -161,6 +162,7 @@ class Surat(models.Model):
     alasan_batal = models.TextField(_("alasan pembatalan"), blank=True)
     # Incoming: the scan. Outgoing: the unsigned PDF as it went to signing.
     berkas = models.FileField(_("berkas"), upload_to="surat/%Y/", blank=True)
+    sha256_berkas = models.CharField(max_length=64, blank=True)  # kept on save (HashBerkasMixin)
     # The signed PDF exactly as signed, and its SHA-256 (the verification page compares).
     berkas_ttd = models.FileField(
         _("berkas bertanda tangan"), upload_to="surat/ttd/%Y/", blank=True
@@ -186,6 +188,7 @@ class Surat(models.Model):
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    hash_berkas = {"berkas": "sha256_berkas"}  # berkas_ttd: the signing service hashes it
     objects = ScopedManager()
     pemda_path = "instansi__pemda"
     instansi_path = "instansi"
@@ -414,7 +417,7 @@ class Pengiriman(models.Model):
         return self.status in (self.Status.SELESAI, self.Status.DITUTUP)
 
 
-class Penerima(models.Model):
+class Penerima(HashBerkasMixin, models.Model):
     """A recipient of a distribution and the receipt that proves delivery."""
 
     class Cara(models.TextChoices):
@@ -442,10 +445,12 @@ class Penerima(models.Model):
     bukti = models.CharField(max_length=8, choices=Bukti.choices, blank=True)
     diterima_oleh = models.CharField(_("diterima oleh"), max_length=200, blank=True)
     berkas_tanda_terima = models.FileField(upload_to="surat/tanda-terima/%Y/", blank=True)
+    sha256_tanda_terima = models.CharField(max_length=64, blank=True)
     dicatat_oleh = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    hash_berkas = {"berkas_tanda_terima": "sha256_tanda_terima"}
     objects = ScopedManager()
     pemda_path = "pengiriman__surat__instansi__pemda"
     instansi_path = "pengiriman__surat__instansi"

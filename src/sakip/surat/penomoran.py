@@ -7,7 +7,9 @@ neither reach attributes (`{kode.__class__}`) nor ask for a gigabyte of padding.
 
 Counters (`Urutan`) are taken under a row lock inside the caller's transaction: a
 rolled-back letter rolls its number back too, so numbers are never skipped, and two
-requests at once wait for each other, so they are never doubled.
+requests at once wait for each other, so they are never doubled. `naikkan` takes the
+lock and the number in one `UPDATE … RETURNING`: every number of an agency waits for
+the one before it to commit, so each statement inside the lock costs every client.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 import string
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from .models import Urutan
@@ -125,3 +127,38 @@ def ambil_nomor(urutan: Urutan) -> int:
     urutan.terakhir += 1
     urutan.save(update_fields=["terakhir"])
     return urutan.terakhir
+
+
+def naikkan(*, instansi_id: int, jenis: str, tahun: int, kode: str = "") -> int:
+    """The counter's next number, its row locked until the transaction ends.
+
+    One statement locks, increments and returns (never decremented, so never reused).
+    The first number of a year finds no row: it is created (a concurrent creator's
+    INSERT fails inside its own savepoint) and the update runs again, waiting on the
+    winner's lock like anyone.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("naikkan() harus dipanggil di dalam transaksi.")
+    kunci = {"instansi_id": instansi_id, "jenis": jenis, "tahun": tahun, "kode": kode}
+    nomor = _naikkan(kunci)
+    if nomor is None:
+        try:
+            with transaction.atomic():
+                Urutan.objects.get_or_create(**kunci)
+        except IntegrityError:
+            pass  # created meanwhile by a concurrent request
+        nomor = _naikkan(kunci)
+    return nomor
+
+
+def _naikkan(kunci: dict) -> int | None:
+    # Raw SQL: the ORM's update() returns a row count, not the new value.
+    with connection.cursor() as c:
+        c.execute(
+            f"UPDATE {Urutan._meta.db_table} SET terakhir = terakhir + 1"  # noqa: S608 — own table
+            " WHERE instansi_id = %s AND jenis = %s AND tahun = %s AND kode = %s"
+            " RETURNING terakhir",
+            [kunci["instansi_id"], kunci["jenis"], kunci["tahun"], kunci["kode"]],
+        )
+        baris = c.fetchone()
+    return baris[0] if baris else None

@@ -1,5 +1,6 @@
 """In Chromium: the Kasubag opens the agency's LKjIP from the menu, rewrites an indicator's
-analysis inline (the preview follows without a reload) and downloads the PDF; the Camat
+analysis inline (the preview follows without a reload) and downloads the PDF, which the
+worker renders while the page waits; the Camat
 opens the report on a phone; the evaluator reads it."""
 
 from decimal import Decimal as D
@@ -8,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from sakip import testing
+from sakip.antrian.services import jalankan_semua
 from sakip.laporan import services
 from sakip.pengukuran.models import Realisasi
 from sakip.perencanaan.tests import bangun
@@ -63,8 +65,21 @@ def test_kasubag_menyunting_analisis_lalu_mengunduh_lkjip(persona, live_server, 
     assert lkjip.narasi["analisis:IT1"] == ANALISIS
     tangkapan(kasubag, "setelah-sunting")
 
+    # The draft's PDF is rendered by the worker: the page waits, polling, then offers it.
+    kasubag.get_by_role("link", name="Unduh PDF").click()
+    status = kasubag.locator("#render-pdf")
+    status.get_by_text("Sedang disusun").wait_for()
+    tangkapan(kasubag, "pdf-disusun")
+    # The worker's run, here in the test. On SQLite the live server shares this thread's
+    # connection, so no poll may be served meanwhile: a routed request waits until the
+    # test calls Playwright again, and the run starts right after a poll was answered.
+    kasubag.route("**/pdf/status/**", lambda rute: rute.continue_())
+    with kasubag.expect_response(lambda r: "/pdf/status/" in r.url):
+        pass
+    assert jalankan_semua() >= 1
+    status.get_by_text("PDF selesai disusun.").wait_for()  # the next poll, no reload
     with kasubag.expect_download() as unduhan:
-        kasubag.get_by_role("link", name="Unduh PDF").click()
+        status.get_by_role("link", name="Unduh PDF").click()
     assert unduhan.value.suggested_filename == "LKjIP_Tahun_2025_Kecamatan_Alpha.pdf"
     with open(unduhan.value.path(), "rb") as f:
         teks = " ".join(p.extract_text() for p in PdfReader(f).pages)

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 
+from sakip.antrian.services import jalankan_semua
 from sakip.audit.models import CatatanAudit
 from sakip.laporan import services
 from sakip.laporan.models import KomentarLaporan, Laporan
@@ -170,10 +171,14 @@ def test_laporan_ditandatangani_menolak_perubahan_dan_menyajikan_berkas_tersimpa
 
 
 def test_draf_diunduh_dirender_saat_itu(persona, lkjip, masuk):
+    # The draft's PDF is rendered by the worker (test_render.py); its DOCX in the request.
     c = masuk(persona.a.kasubag)
     r = c.get(_url(lkjip, "pdf/"))
+    assert r.status_code == 200 and "Sedang disusun" in r.content.decode()
+    jalankan_semua()
+    r = c.get(_url(lkjip, "pdf/"))
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
-    assert r.content.startswith(b"%PDF")
+    assert b"".join(r.streaming_content).startswith(b"%PDF")
     r = c.get(_url(lkjip, "docx/"))
     assert r.status_code == 200 and r.content.startswith(b"PK")  # a zip: the .docx container
 

@@ -579,15 +579,17 @@ def _periksa_konsisten(per_lembar: int) -> dict[str, int]:
 
 def _periksa_impor(per_lembar: int) -> int:
     """4. Each import is all or nothing: a month holds every row of its sheet or none, and
-    each row its one audit record. Returns the number of months imported whole."""
+    exactly one audit record of the import (issue 15) listing each of those rows. Returns
+    the number of months imported whole."""
     bulan = _sql(
-        """SELECT r.tahun, r.bulan, count(*),
-            count(*) FILTER (WHERE (SELECT count(*) FROM audit_catatanaudit c
-                JOIN django_content_type t ON t.id = c.content_type_id
-                WHERE t.app_label = 'pengukuran' AND t.model = 'realisasi'
-                AND c.object_id = r.id::text AND c.aksi = 'tambah') = 1)
-        FROM pengukuran_realisasi r GROUP BY r.tahun, r.bulan"""
+        """SELECT r.tahun, r.bulan, count(*), count(DISTINCT c.id),
+            max((SELECT count(*) FROM jsonb_object_keys(c.perubahan) k
+                WHERE k ~ '[(]baris [0-9]+[)]$'))
+        FROM pengukuran_realisasi r LEFT JOIN audit_catatanaudit c ON c.aksi = 'lain'
+            AND c.instansi_id = r.instansi_id
+            AND c.perubahan -> 'Periode' ->> 1 = r.tahun || '-' || lpad(r.bulan::text, 2, '0')
+        GROUP BY r.instansi_id, r.tahun, r.bulan"""
     )
-    salah = [b for b in bulan if b[2] != per_lembar or b[3] != per_lembar]
-    assert not salah, f"impor setengah jadi (tahun, bulan, baris, beraudit): {salah}"
+    salah = [b for b in bulan if b[2] != per_lembar or b[3] != 1 or b[4] != per_lembar]
+    assert not salah, f"impor setengah jadi (tahun, bulan, baris, catatan, tercatat): {salah}"
     return len(bulan)

@@ -1,8 +1,8 @@
 """Backup and restore, end to end: `sakip pemulihan cadangkan` takes the backup, it is
 restored into a fresh database and folder, and `sakip pemulihan periksa` — run as a
 separate process against the restored copy — passes; then the copy is damaged (a signed
-file changed, a file deleted, an event row, an audit row and a letter number altered)
-and the check names each damage and exits non-zero.
+letter and a signed report changed, a file deleted, an event row, an audit row and a
+letter number altered) and the check names each damage and exits non-zero.
 
 On SQLite through the online backup API, on PostgreSQL through pg_dump/pg_restore. The
 data must be committed for the backup to see it (`transaction=True`).
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -80,6 +81,21 @@ def data(persona, media):
     return bertanda
 
 
+@pytest.fixture
+def laporan_ttd(persona, media):
+    """A signed LKjIP and its kept files (small stand-ins: the check reads bytes, not PDFs)."""
+    from sakip.laporan import services as laporan
+
+    a = persona.a
+    lap = laporan.siapkan_laporan(
+        aktor=a.kasubag, instansi=a.instansi, jenis="lkjip", tahun=2025, periode=0
+    )
+    lap.simpan_berkas("lkjip", pdf=b"%PDF-1.7 LKjIP bertanda tangan", docx=b"PK\x03\x04 LKjIP")
+    lap.tandai_ditandatangani(oleh=a.camat)
+    lap.save()
+    return lap
+
+
 def _periksa(env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "sakip", "pemulihan", "periksa"],
@@ -115,13 +131,14 @@ def _pulihkan_media(cadangan: Path, tmp_path: Path) -> Path:
     return akar / "media"
 
 
-def _rusak_berkas(media: Path, surat) -> list[str]:
-    """Change one byte's worth of the signed PDF, delete the unsigned one; the names the
-    report must contain."""
-    with (media / surat.berkas_ttd.name).open("ab") as f:
-        f.write(b"%tambahan")
+def _rusak_berkas(media: Path, surat, laporan) -> list[str]:
+    """Change the signed letter's PDF and the signed report's PDF, delete the letter's
+    unsigned one; the names the report must contain."""
+    for nama in (surat.berkas_ttd.name, laporan.pdf.name):
+        with (media / nama).open("ab") as f:
+            f.write(b"%tambahan")
     (media / surat.berkas.name).unlink()
-    return [surat.berkas_ttd.name, surat.berkas.name]
+    return [surat.berkas_ttd.name, f"laporan.Laporan #{laporan.pk}.pdf, berkas {laporan.pdf.name}"]
 
 
 # The rows altered in the restored copy, guards removed there first (the triggers refuse
@@ -153,7 +170,7 @@ def _laporan_rusak(hasil: subprocess.CompletedProcess, nama_berkas: list[str]) -
 
 
 def test_cadangan_sqlite_dipulihkan_lolos_pemeriksaan_lalu_kerusakan_dilaporkan(
-    sqlite, data, tmp_path
+    sqlite, data, laporan_ttd, tmp_path
 ):
     cadangan = _cadangkan(tmp_path)
     media = _pulihkan_media(cadangan, tmp_path)
@@ -163,10 +180,14 @@ def test_cadangan_sqlite_dipulihkan_lolos_pemeriksaan_lalu_kerusakan_dilaporkan(
 
     hasil = _periksa(env)
     assert hasil.returncode == 0, hasil.stdout + hasil.stderr
-    assert "berkas bertanda tangan (hash SHA-256): 1 diperiksa, 0 bermasalah" in hasil.stdout
+    # The letter's signed PDF, the report's PDF and DOCX.
+    assert "berkas bertanda tangan (hash SHA-256): 3 diperiksa, 0 bermasalah" in hasil.stdout
+    assert re.search(
+        r"berkas unggahan \(hash SHA-256\): [1-9]\d* diperiksa, 0 bermasalah", hasil.stdout
+    )
     assert "Semua pemeriksaan baik." in hasil.stdout
 
-    nama = _rusak_berkas(media, data)
+    nama = _rusak_berkas(media, data, laporan_ttd)
     with contextlib.closing(sqlite3.connect(basis)) as db:
         for pemicu in ("sop_peristiwa", "audit_catatanaudit"):
             for aksi in ("update", "delete"):
@@ -200,7 +221,7 @@ def db_pulih(postgres):
 
 
 def test_cadangan_postgres_dipulihkan_lolos_pemeriksaan_lalu_kerusakan_dilaporkan(
-    postgres, data, db_pulih, tmp_path
+    postgres, data, laporan_ttd, db_pulih, tmp_path
 ):
     import psycopg
 
@@ -217,9 +238,13 @@ def test_cadangan_postgres_dipulihkan_lolos_pemeriksaan_lalu_kerusakan_dilaporka
 
     hasil = _periksa(lingkungan)
     assert hasil.returncode == 0, hasil.stdout + hasil.stderr
-    assert "berkas bertanda tangan (hash SHA-256): 1 diperiksa, 0 bermasalah" in hasil.stdout
+    # The letter's signed PDF, the report's PDF and DOCX.
+    assert "berkas bertanda tangan (hash SHA-256): 3 diperiksa, 0 bermasalah" in hasil.stdout
+    assert re.search(
+        r"berkas unggahan \(hash SHA-256\): [1-9]\d* diperiksa, 0 bermasalah", hasil.stdout
+    )
 
-    nama = _rusak_berkas(media, data)
+    nama = _rusak_berkas(media, data, laporan_ttd)
     with psycopg.connect(url, autocommit=True) as db:
         for tabel in ("sop_peristiwa", "audit_catatanaudit"):
             db.execute(f"DROP TRIGGER {tabel}_hanya_tambah ON {tabel}")
@@ -237,3 +262,32 @@ def test_pemeriksaan_di_tempat_baik_lalu_berkas_hilang_membuat_perintah_gagal(da
     with pytest.raises(CommandError) as galat:
         call_command("pemulihan", "periksa")
     assert galat.value.returncode == 1
+
+
+def test_laporan_bertanda_tangan_yang_diubah_dilaporkan(laporan_ttd, media):
+    """In-process: a signed report whose PDF was changed, whose DOCX lost its hash."""
+    lap = laporan_ttd
+    hasil = pemulihan.periksa_berkas_bertanda_tangan()
+    assert hasil.baik and hasil.diperiksa == 2
+    with (media / lap.pdf.name).open("ab") as f:
+        f.write(b"%diubah")
+    type(lap).objects.filter(pk=lap.pk).update(sha256_docx="")
+    assert pemulihan.periksa_berkas_bertanda_tangan().masalah == [
+        f"laporan.Laporan #{lap.pk}.pdf, berkas {lap.pdf.name}: "
+        "isi berkas tidak cocok dengan hash SHA-256-nya",
+        f"laporan.Laporan #{lap.pk}.docx, berkas {lap.docx.name}: hash SHA-256 tidak tersimpan",
+    ]
+
+
+def test_unggahan_yang_diubah_dilaporkan(persona, media):
+    """In-process: a letter's unsigned PDF changed in the store after it was hashed."""
+    from sakip.surat.tests.contoh_akses_tte import surat_keluar
+
+    surat = surat_keluar(persona.a)
+    assert pemulihan.periksa_berkas_unggahan().baik
+    with (media / surat.berkas.name).open("ab") as f:
+        f.write(b"%diubah")
+    assert pemulihan.periksa_berkas_unggahan().masalah == [
+        f"surat.Surat #{surat.pk}.berkas, berkas {surat.berkas.name}: "
+        "isi berkas tidak cocok dengan hash SHA-256-nya"
+    ]

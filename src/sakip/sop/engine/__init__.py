@@ -3,6 +3,7 @@
 Private to the SOP app: other apps call `sakip.sop.services`, which re-exports what they
 may use. The modules, in the order they build on each other:
 
+- `tembolok`: the runs' versions kept in the process (a version never changes);
 - `penerima`: who a step's task goes to, who may act on it, the inbox;
 - `tenggat`: a step's time standard and its duration in working minutes;
 - `peristiwa`: the run's append-only log and the tasks' audit rows;

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from sakip.audit import services as audit
 from sakip.audit.models import CatatanAudit
-from sakip.kalender.waktu_kerja import kalender_untuk, tambah_menit_kerja
+from sakip.kalender.tembolok import kalender_tercache
+from sakip.kalender.waktu_kerja import tambah_menit_kerja
 from sakip.notifikasi import services as notifikasi
 from sakip.organisasi.models import Pegawai
 
@@ -37,7 +38,7 @@ def _buat_tugas(
     """The task of step `no`; `dikembalikan_dari` is the review that rejected work back here."""
     langkah = pelaksanaan.versi.langkah_ke(no)
     jabatan, untuk_tim = tujuan_langkah(pelaksanaan, langkah["pelaksana"])
-    kalender = kalender_untuk(pelaksanaan.instansi)
+    kalender = kalender_tercache(pelaksanaan.instansi)
     menit = menit_baku(langkah.get("waktu") or "", kalender)
     tugas = Tugas.objects.create(
         pelaksanaan=pelaksanaan,
@@ -56,8 +57,16 @@ def _buat_tugas(
     pelaksanaan.save(update_fields=["langkah_sekarang"])
     url = reverse("sop:tugas_detail", args=[tugas.pk])
     judul, isi, kunci = _pesan_tugas(tugas, langkah)
-    for orang in penerima_tugas(tugas):
-        notifikasi.kirim(penerima=orang, judul=judul, isi=isi, tautan=url, kunci=kunci)
+    # One INSERT for all the holders (a team may be ten), not a savepoint each; the key
+    # names the task just created, so no one has it yet.
+    notifikasi.kirim_banyak(
+        penerima=penerima_tugas(tugas),
+        judul=judul,
+        isi=isi,
+        tautan=url,
+        kunci=kunci,
+        kunci_baru=True,
+    )
     return tugas
 
 

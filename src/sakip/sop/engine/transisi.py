@@ -46,18 +46,32 @@ from .penerima import (
     perlu_tim_saat_mulai,
 )
 from .peristiwa import audit_tugas, catat_peristiwa, snapshot_tugas
+from .tembolok import versi_sop
 
 
 def _kunci(tugas: Tugas) -> tuple[Pelaksanaan, Tugas]:
-    """Lock the run, then re-read the task: every transition of a run is serialised."""
-    pelaksanaan = Pelaksanaan.objects.select_for_update(of=("self",)).get(pk=tugas.pelaksanaan_id)
-    # of=("self",): PostgreSQL cannot lock the nullable side of the outer joins.
+    """Lock the run, then re-read the task: every transition of a run is serialised.
+
+    Only the two rows are locked and read; the agency comes with the run (the audit, the
+    calendar and the messages need it) and the version from the process cache (a version
+    never changes, tembolok.py), so a transition reads neither again.
+    """
+    # of=("self",): lock the run's row only (PostgreSQL cannot lock the nullable side of
+    # an outer join, and the agency row must not be locked by every transition).
+    pelaksanaan = (
+        Pelaksanaan.objects.select_for_update(of=("self",))
+        .select_related("instansi")
+        .get(pk=tugas.pelaksanaan_id)
+    )
+    pelaksanaan.versi = versi_sop(pelaksanaan.versi_id)
     tugas = (
         Tugas.objects.select_for_update(of=("self",))
         .select_related("diklaim_oleh", "selesai_oleh")
         .get(pk=tugas.pk)
     )
     tugas.pelaksanaan = pelaksanaan
+    if tugas.instansi_id == pelaksanaan.instansi_id:  # always: a task is its run's
+        tugas.instansi = pelaksanaan.instansi
     return pelaksanaan, tugas
 
 
@@ -94,8 +108,12 @@ def _tutup(tugas: Tugas, aktor, sekarang, *, keputusan: str = "", catatan: str =
     tugas.diklaim_oleh = tugas.diklaim_oleh or aktor
     tugas.keputusan = keputusan
     tugas.catatan = catatan
-    tugas.save()
+    tugas.save(update_fields=_DITUTUP)
     return sebelum
+
+
+# The columns closing a task changes: the rest of the row (step, text, due time) stays.
+_DITUTUP = ["status", "selesai_pada", "selesai_oleh", "diklaim_oleh", "keputusan", "catatan"]
 
 
 def _pastikan_satu_baris(*teks: str) -> None:

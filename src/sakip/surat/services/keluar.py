@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from sakip.audit.models import CatatanAudit
 from sakip.organisasi.models import Instansi
 
-from ..models import Surat, Urutan
-from ..penomoran import ambil_nomor, format_nomor, kunci_urutan
+from ..models import PengaturanSurat, Surat, Urutan
+from ..penomoran import format_nomor, naikkan, periksa_pola
 from .pengaturan import boleh_atur, pengaturan
 from .umum import (
     _catat,
@@ -235,10 +235,15 @@ def beri_nomor(*, aktor, surat: Surat, tanggal: datetime.date | None = None) -> 
 
     Idempotent: a letter that has its number is returned unchanged. The sequence counts
     per agency per calendar year (and per classification code when the agency says so).
+
+    Locks in one order, so two calls never deadlock: the letter, the number counter, the
+    agenda counter (then the audit chain's head, in `_catat`). Every number of an agency
+    waits from its counter update to its commit for the one before, so everything that
+    does not need the number is done before the counter is taken.
     """
     _pastikan_boleh_tulis(aktor, surat.instansi_id)
     with transaction.atomic():
-        surat = _kunci_surat(surat)
+        surat = _kunci_surat_nomor(surat.pk)
         if surat.nomor_urut is not None:
             return surat
         if surat.arah != Surat.Arah.KELUAR:
@@ -249,40 +254,79 @@ def beri_nomor(*, aktor, surat: Surat, tanggal: datetime.date | None = None) -> 
             raise ValidationError(_("Pilih kode klasifikasi surat sebelum mengambil nomor."))
         tanggal = tanggal or hari_ini()
         _pastikan_tahun_berjalan(aktor, surat, tanggal)
-        atur = pengaturan(surat.instansi)
+        atur = _pengaturan_dimuat(surat.instansi)
+        periksa_pola(atur.pola_nomor)  # a bad pattern fails before any counter is locked
         kode = surat.klasifikasi.kode
         sebelum = _snapshot(surat)
-        urutan = kunci_urutan(
+        # ---- from here to the commit, every other number of the agency waits
+        nomor = naikkan(
             instansi_id=surat.instansi_id,
             jenis=Urutan.Jenis.NOMOR_SURAT,
             tahun=tanggal.year,
             kode=kode if atur.urut_per_klasifikasi else "",
         )
-        agenda = kunci_urutan(
+        agenda = naikkan(
             instansi_id=surat.instansi_id, jenis=Urutan.Jenis.AGENDA_KELUAR, tahun=tanggal.year
         )
-        nomor = ambil_nomor(urutan)
         surat.nomor_surat = format_nomor(
             atur.pola_nomor, kode=kode, nomor=nomor, unit=surat.instansi.kode_unit, tanggal=tanggal
         )
-        if Surat.objects.filter(
-            instansi_id=surat.instansi_id, arah=Surat.Arah.KELUAR, nomor_surat=surat.nomor_surat
-        ).exists():
-            # Only a pattern changed mid-year can collide; the whole take is rolled back.
-            raise ValidationError(
-                _("Nomor %(nomor)s sudah dipakai surat lain; periksa pola nomor instansi.")
-                % {"nomor": surat.nomor_surat}
-            )
         surat.nomor_urut = nomor
         surat.tahun_nomor = tanggal.year
         surat.tanggal_surat = tanggal
-        surat.nomor_agenda = ambil_nomor(agenda)
+        surat.nomor_agenda = agenda
         surat.tanggal_agenda = tanggal
         if surat.status == Surat.Status.DRAF:
             surat.status = Surat.Status.BERNOMOR
-        surat.save()
+        try:
+            surat.save(update_fields=KOLOM_NOMOR)
+        except IntegrityError as exc:
+            # Only a pattern changed mid-year can collide (nomor_surat_keluar_unik); the
+            # whole take is rolled back with this block, counters included.
+            if not _nomor_bentrok(exc):
+                raise
+            raise ValidationError(
+                _("Nomor %(nomor)s sudah dipakai surat lain; periksa pola nomor instansi.")
+                % {"nomor": surat.nomor_surat}
+            ) from None
         _catat(aktor, CatatanAudit.Aksi.UBAH, surat, sebelum, "Memberi nomor surat keluar")
     return surat
+
+
+# What numbering writes: saved alone, not every column of the letter.
+KOLOM_NOMOR = [
+    "nomor_surat",
+    "nomor_urut",
+    "tahun_nomor",
+    "tanggal_surat",
+    "nomor_agenda",
+    "tanggal_agenda",
+    "status",
+]
+
+
+def _kunci_surat_nomor(pk: int) -> Surat:
+    """The letter under its row lock with what numbering reads — its agency, the agency's
+    numbering settings and the classification — in one query."""
+    return (
+        Surat.objects.select_for_update(of=("self",))
+        .select_related("instansi__pengaturan_surat", "klasifikasi")
+        .get(pk=pk)
+    )
+
+
+def _pengaturan_dimuat(instansi: Instansi) -> PengaturanSurat:
+    """The settings loaded with the letter; created with the defaults on first use."""
+    try:
+        return instansi.pengaturan_surat
+    except PengaturanSurat.DoesNotExist:
+        return pengaturan(instansi)
+
+
+def _nomor_bentrok(exc: IntegrityError) -> bool:
+    """The letter number is taken (PostgreSQL names the constraint, SQLite its columns)."""
+    teks = str(exc)
+    return "nomor_surat_keluar_unik" in teks or "surat_surat.nomor_surat" in teks
 
 
 def batalkan(*, aktor, surat: Surat, alasan: str) -> Surat:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from sakip.audit import services as audit
 from sakip.audit.models import CatatanAudit
+from sakip.dokumen.penyimpanan import simpan_beralamat_isi
 from sakip.organisasi.pemangku import jabatan_di, jabatan_penanda_tangan
 
 from ..models import KunciPenanda, Paraf, Surat, TandaTangan
@@ -31,6 +32,9 @@ from . import ca, lembar
 from .penanda import Metadata, PassphraseSalah, TteGagal, penanda_untuk
 
 log = logging.getLogger(__name__)
+
+# Signed letters are stored as surat/ttd/<sha256[:2]>/<sha256>.pdf (dokumen/penyimpanan.py).
+PREFIX_TTD = "surat/ttd"
 
 __all__ = [
     "HasilVerifikasi",
@@ -317,7 +321,9 @@ def _simpan(aktor, surat, sumber, hasil, jabatan, penyedia, info, sebelum) -> Ta
     nama_dasar = (surat.nomor_surat or f"surat-{surat.pk}").replace("/", "-")
     if _baca(surat.berkas) != sumber:
         surat.berkas.save(f"{nama_dasar}.pdf", ContentFile(sumber), save=False)
-    surat.berkas_ttd.save(f"{nama_dasar}-ttd.pdf", ContentFile(hasil), save=False)
+    # Stored under its hash, never overwritten; downloads name it by the letter's number.
+    storage = Surat._meta.get_field("berkas_ttd").storage
+    surat.berkas_ttd = simpan_beralamat_isi(storage, PREFIX_TTD, hasil, "pdf")
     surat.sha256_ttd = _sha256(hasil)
     surat.status = Surat.Status.DITANDATANGANI
     surat.save(update_fields=["berkas", "berkas_ttd", "sha256_ttd", "status"])
