@@ -276,8 +276,24 @@ def main() -> int:
 
     pemda_bench()
     lkjip_bench()
+    biaya_bench()
     kabupaten_bench()
     return 0
+
+
+def biaya_bench() -> None:
+    """bench/transisi.py (one SOP transition vs the raw SQL of its writes), bench/impor.py
+    (a realisasi import vs bulk_create of the same rows) and bench/nomor.py (letter numbers
+    at 20 clients vs a bare counter; PostgreSQL only), each in its own process with a fresh
+    data folder: they build their own data, and a second run on one database collides."""
+    import subprocess
+    from pathlib import Path
+
+    for skrip, argumen in (("transisi.py", []), ("impor.py", ["10000"]), ("nomor.py", [])):
+        print()
+        env = {**os.environ, "SAKIP_DATA_DIR": tempfile.mkdtemp(prefix="sakip-bench-")}
+        jalur = str(Path(__file__).with_name(skrip))
+        subprocess.run([sys.executable, jalur, *argumen], env=env, check=True)
 
 
 def kabupaten_bench() -> None:
