@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.akses import ScopedManager
+from sakip.lib.sidik import sha256_isi
 from sakip.organisasi.models import Instansi, Pemda
 
 from .jenis import JENIS_DOKUMEN
-from .penyimpanan import sha256_isi, simpan_beralamat_isi
+from .penyimpanan import simpan_beralamat_isi
 
 
 class DokumenTertandatangani(models.Model):

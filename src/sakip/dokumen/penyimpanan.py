@@ -13,38 +13,14 @@ Pure Python on top of the storage API: no models, so any app's models may import
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.files.base import ContentFile
 
-BLOK = 1024 * 1024
+from sakip.lib.sidik import sha256_berkas, sha256_isi, sha256_unggahan
 
 
 class AlamatIsiBentrok(RuntimeError):
     """The store holds other bytes under a content address: the store is damaged (or was
     written by hand). Nothing is overwritten; the operator restores the file."""
-
-
-def sha256_isi(isi: bytes) -> str:
-    return hashlib.sha256(isi).hexdigest()
-
-
-def sha256_berkas(storage, nama: str) -> str:
-    """SHA-256 of a stored file, read in blocks (a signed PDF may be large; S3 streams)."""
-    h = hashlib.sha256()
-    with storage.open(nama, "rb") as f:
-        while blok := f.read(BLOK):
-            h.update(blok)
-    return h.hexdigest()
-
-
-def sha256_unggahan(berkas) -> str:
-    """SHA-256 of an upload or any Django File, left at its start for whoever reads next."""
-    h = hashlib.sha256()
-    for blok in berkas.chunks(BLOK):  # chunks() seeks to the start first
-        h.update(blok)
-    berkas.seek(0)
-    return h.hexdigest()
 
 
 def sha256_fieldfile(berkas) -> str:

@@ -12,7 +12,6 @@ naming the row and file so the operator knows what to fetch from an older backup
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import os
 import shutil
@@ -28,7 +27,7 @@ from django.apps import apps
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection, models
 
-from sakip.dokumen.penyimpanan import sha256_berkas  # also the restore tests'
+from sakip.lib.sidik import sha256_aliran, sha256_berkas  # also the restore tests'
 
 BLOK = 1024 * 1024
 
@@ -339,11 +338,8 @@ def _nama_kelas(objek) -> str:
 
 
 def _sha256_path(path: Path) -> str:
-    h = hashlib.sha256()
     with path.open("rb") as f:
-        while blok := f.read(BLOK):
-            h.update(blok)
-    return h.hexdigest()
+        return sha256_aliran(f)
 
 
 def _cadangkan_basis_data(tujuan: Path) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import PurePath
 
 from django.conf import settings
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from sakip.audit import services as audit
 from sakip.audit.models import CatatanAudit
 from sakip.lib.berkas import MIME, BerkasTidakSah, periksa_berkas
+from sakip.lib.sidik import sha256_unggahan
 from sakip.lib.teks import bersihkan_baris, nama_berkas_aman, satu_baris
 
 from .models import Lampiran
@@ -56,16 +56,6 @@ def validasi_berkas(berkas) -> str:
             % {"nama": nama, "jenis": ext.upper(), "alasan": exc}
         ) from exc
     return JENIS_BERKAS[ext]
-
-
-def sha256_unggahan(berkas) -> str:
-    """SHA-256 of the upload as it will be stored (the restore check compares); read in
-    blocks and left at its start. (dokumen/penyimpanan.py has the same for apps above sop.)"""
-    h = hashlib.sha256()
-    for blok in berkas.chunks():
-        h.update(blok)
-    berkas.seek(0)
-    return h.hexdigest()
 
 
 def simpan_lampiran(*, tugas, berkas, aktor) -> Lampiran:

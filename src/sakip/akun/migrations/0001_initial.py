@@ -4,43 +4,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='TokenAPI',
+            name="TokenAPI",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=100, verbose_name='nama token')),
-                ('awalan', models.CharField(max_length=16, verbose_name='awalan')),
-                ('hash', models.CharField(max_length=64, unique=True)),
-                ('dibuat', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('terakhir_dipakai', models.DateTimeField(blank=True, null=True, verbose_name='terakhir dipakai')),
-                ('dicabut', models.DateTimeField(blank=True, null=True, verbose_name='dicabut')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nama", models.CharField(max_length=100, verbose_name="nama token")),
+                ("awalan", models.CharField(max_length=16, verbose_name="awalan")),
+                ("hash", models.CharField(max_length=64, unique=True)),
+                ("dibuat", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                (
+                    "terakhir_dipakai",
+                    models.DateTimeField(blank=True, null=True, verbose_name="terakhir dipakai"),
+                ),
+                ("dicabut", models.DateTimeField(blank=True, null=True, verbose_name="dicabut")),
             ],
             options={
-                'verbose_name': 'Token API',
-                'verbose_name_plural': 'Token API',
-                'ordering': ['-dibuat'],
+                "verbose_name": "Token API",
+                "verbose_name_plural": "Token API",
+                "ordering": ["-dibuat"],
             },
         ),
         migrations.CreateModel(
-            name='PercobaanMasuk',
+            name="PercobaanMasuk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kunci', models.CharField(db_index=True, max_length=150)),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('waktu', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('berhasil', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kunci", models.CharField(db_index=True, max_length=150)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("waktu", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("berhasil", models.BooleanField(default=False)),
             ],
             options={
-                'verbose_name': 'Percobaan masuk',
-                'verbose_name_plural': 'Percobaan masuk',
-                'indexes': [models.Index(fields=['ip', 'waktu'], name='akun_percob_ip_d1a893_idx')],
+                "verbose_name": "Percobaan masuk",
+                "verbose_name_plural": "Percobaan masuk",
+                "indexes": [models.Index(fields=["ip", "waktu"], name="akun_percob_ip_d1a893_idx")],
             },
         ),
     ]

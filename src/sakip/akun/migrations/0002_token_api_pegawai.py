@@ -6,18 +6,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('akun', '0001_initial'),
+        ("akun", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='tokenapi',
-            name='pegawai',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='token_api', to=settings.AUTH_USER_MODEL),
+            model_name="tokenapi",
+            name="pegawai",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="token_api",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]

@@ -6,56 +6,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('akun', '0002_token_api_pegawai'),
+        ("akun", "0002_token_api_pegawai"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BatasMasuk',
+            name="BatasMasuk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kunci', models.CharField(max_length=255, unique=True)),
-                ('gagal', models.PositiveIntegerField(default=0)),
-                ('diblokir_sampai', models.DateTimeField(blank=True, null=True)),
-                ('terakhir', models.DateTimeField(auto_now=True, db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kunci", models.CharField(max_length=255, unique=True)),
+                ("gagal", models.PositiveIntegerField(default=0)),
+                ("diblokir_sampai", models.DateTimeField(blank=True, null=True)),
+                ("terakhir", models.DateTimeField(auto_now=True, db_index=True)),
             ],
             options={
-                'verbose_name': 'Batas masuk',
-                'verbose_name_plural': 'Batas masuk',
+                "verbose_name": "Batas masuk",
+                "verbose_name_plural": "Batas masuk",
             },
         ),
         migrations.CreateModel(
-            name='FaktorKedua',
+            name="FaktorKedua",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rahasia', models.CharField(max_length=64)),
-                ('dikonfirmasi', models.DateTimeField(blank=True, null=True, verbose_name='aktif sejak')),
-                ('langkah_terakhir', models.BigIntegerField(default=0)),
-                ('dibuat', models.DateTimeField(auto_now_add=True)),
-                ('pegawai', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='faktor_kedua', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rahasia", models.CharField(max_length=64)),
+                (
+                    "dikonfirmasi",
+                    models.DateTimeField(blank=True, null=True, verbose_name="aktif sejak"),
+                ),
+                ("langkah_terakhir", models.BigIntegerField(default=0)),
+                ("dibuat", models.DateTimeField(auto_now_add=True)),
+                (
+                    "pegawai",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="faktor_kedua",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Faktor kedua (TOTP)',
-                'verbose_name_plural': 'Faktor kedua (TOTP)',
+                "verbose_name": "Faktor kedua (TOTP)",
+                "verbose_name_plural": "Faktor kedua (TOTP)",
             },
         ),
         migrations.CreateModel(
-            name='KodePemulihan',
+            name="KodePemulihan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hash', models.CharField(max_length=64, unique=True)),
-                ('dipakai', models.DateTimeField(blank=True, null=True)),
-                ('pegawai', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kode_pemulihan', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("hash", models.CharField(max_length=64, unique=True)),
+                ("dipakai", models.DateTimeField(blank=True, null=True)),
+                (
+                    "pegawai",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kode_pemulihan",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kode pemulihan',
-                'verbose_name_plural': 'Kode pemulihan',
+                "verbose_name": "Kode pemulihan",
+                "verbose_name_plural": "Kode pemulihan",
             },
         ),
         migrations.DeleteModel(
-            name='PercobaanMasuk',
+            name="PercobaanMasuk",
         ),
     ]

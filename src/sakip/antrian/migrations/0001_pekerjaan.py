@@ -4,33 +4,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Pekerjaan',
+            name="Pekerjaan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis', models.CharField(max_length=100, verbose_name='jenis')),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('kunci', models.CharField(blank=True, max_length=150, null=True, unique=True)),
-                ('jalankan_pada', models.DateTimeField(db_index=True, verbose_name='dijalankan pada')),
-                ('diambil_pada', models.DateTimeField(blank=True, null=True)),
-                ('diambil_oleh', models.CharField(blank=True, max_length=100)),
-                ('selesai_pada', models.DateTimeField(blank=True, null=True)),
-                ('percobaan', models.PositiveIntegerField(default=0)),
-                ('galat', models.TextField(blank=True)),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("jenis", models.CharField(max_length=100, verbose_name="jenis")),
+                ("data", models.JSONField(blank=True, default=dict)),
+                ("kunci", models.CharField(blank=True, max_length=150, null=True, unique=True)),
+                (
+                    "jalankan_pada",
+                    models.DateTimeField(db_index=True, verbose_name="dijalankan pada"),
+                ),
+                ("diambil_pada", models.DateTimeField(blank=True, null=True)),
+                ("diambil_oleh", models.CharField(blank=True, max_length=100)),
+                ("selesai_pada", models.DateTimeField(blank=True, null=True)),
+                ("percobaan", models.PositiveIntegerField(default=0)),
+                ("galat", models.TextField(blank=True)),
+                ("dibuat_pada", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'Pekerjaan latar',
-                'verbose_name_plural': 'Pekerjaan latar',
-                'ordering': ['jalankan_pada', 'id'],
-                'indexes': [models.Index(fields=['selesai_pada', 'diambil_pada', 'jalankan_pada'], name='antrian_pek_selesai_44ebfd_idx')],
+                "verbose_name": "Pekerjaan latar",
+                "verbose_name_plural": "Pekerjaan latar",
+                "ordering": ["jalankan_pada", "id"],
+                "indexes": [
+                    models.Index(
+                        fields=["selesai_pada", "diambil_pada", "jalankan_pada"],
+                        name="antrian_pek_selesai_44ebfd_idx",
+                    )
+                ],
             },
         ),
     ]

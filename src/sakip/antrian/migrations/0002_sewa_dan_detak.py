@@ -16,32 +16,36 @@ def sewa_untuk_yang_sudah_diambil(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('antrian', '0001_pekerjaan'),
+        ("antrian", "0001_pekerjaan"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Pekerja',
+            name="Pekerja",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=100, unique=True, verbose_name='nama')),
-                ('host', models.CharField(max_length=255, verbose_name='host')),
-                ('pid', models.PositiveIntegerField(verbose_name='pid')),
-                ('mulai_pada', models.DateTimeField(verbose_name='mulai pada')),
-                ('detak_pada', models.DateTimeField(db_index=True, verbose_name='detak terakhir')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nama", models.CharField(max_length=100, unique=True, verbose_name="nama")),
+                ("host", models.CharField(max_length=255, verbose_name="host")),
+                ("pid", models.PositiveIntegerField(verbose_name="pid")),
+                ("mulai_pada", models.DateTimeField(verbose_name="mulai pada")),
+                ("detak_pada", models.DateTimeField(db_index=True, verbose_name="detak terakhir")),
             ],
             options={
-                'verbose_name': 'Pekerja latar',
-                'verbose_name_plural': 'Pekerja latar',
-                'ordering': ['-detak_pada'],
+                "verbose_name": "Pekerja latar",
+                "verbose_name_plural": "Pekerja latar",
+                "ordering": ["-detak_pada"],
             },
         ),
         migrations.AddField(
-            model_name='pekerjaan',
-            name='sewa_sampai',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='sewa sampai'),
+            model_name="pekerjaan",
+            name="sewa_sampai",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="sewa sampai"),
         ),
         migrations.RunPython(sewa_untuk_yang_sudah_diambil, migrations.RunPython.noop),
     ]

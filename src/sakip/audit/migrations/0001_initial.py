@@ -4,33 +4,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='CatatanAudit',
+            name="CatatanAudit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('waktu', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='waktu')),
-                ('aktor_nama', models.CharField(blank=True, max_length=200, verbose_name='pelaku')),
-                ('request_id', models.CharField(blank=True, max_length=64, verbose_name='ID permintaan')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True, verbose_name='alamat IP')),
-                ('aksi', models.CharField(choices=[('tambah', 'Tambah'), ('ubah', 'Ubah'), ('hapus', 'Hapus'), ('lain', 'Lainnya')], max_length=10, verbose_name='aksi')),
-                ('object_id', models.CharField(max_length=64)),
-                ('object_repr', models.CharField(max_length=300, verbose_name='objek')),
-                ('pemda_id', models.BigIntegerField(db_index=True, null=True)),
-                ('instansi_id', models.BigIntegerField(db_index=True, null=True)),
-                ('perubahan', models.JSONField(blank=True, default=dict, verbose_name='perubahan')),
-                ('keterangan', models.CharField(blank=True, max_length=300, verbose_name='keterangan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "waktu",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="waktu"),
+                ),
+                ("aktor_nama", models.CharField(blank=True, max_length=200, verbose_name="pelaku")),
+                (
+                    "request_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="ID permintaan"),
+                ),
+                (
+                    "ip",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="alamat IP"),
+                ),
+                (
+                    "aksi",
+                    models.CharField(
+                        choices=[
+                            ("tambah", "Tambah"),
+                            ("ubah", "Ubah"),
+                            ("hapus", "Hapus"),
+                            ("lain", "Lainnya"),
+                        ],
+                        max_length=10,
+                        verbose_name="aksi",
+                    ),
+                ),
+                ("object_id", models.CharField(max_length=64)),
+                ("object_repr", models.CharField(max_length=300, verbose_name="objek")),
+                ("pemda_id", models.BigIntegerField(db_index=True, null=True)),
+                ("instansi_id", models.BigIntegerField(db_index=True, null=True)),
+                ("perubahan", models.JSONField(blank=True, default=dict, verbose_name="perubahan")),
+                (
+                    "keterangan",
+                    models.CharField(blank=True, max_length=300, verbose_name="keterangan"),
+                ),
             ],
             options={
-                'verbose_name': 'Catatan riwayat',
-                'verbose_name_plural': 'Riwayat',
-                'ordering': ['-waktu', '-id'],
+                "verbose_name": "Catatan riwayat",
+                "verbose_name_plural": "Riwayat",
+                "ordering": ["-waktu", "-id"],
             },
         ),
     ]

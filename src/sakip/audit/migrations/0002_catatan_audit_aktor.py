@@ -6,28 +6,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('audit', '0001_initial'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("audit", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='catatanaudit',
-            name='aktor',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="catatanaudit",
+            name="aktor",
+            field=models.ForeignKey(
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='catatanaudit',
-            name='content_type',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype'),
+            model_name="catatanaudit",
+            name="content_type",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="contenttypes.contenttype",
+            ),
         ),
         migrations.AddIndex(
-            model_name='catatanaudit',
-            index=models.Index(fields=['content_type', 'object_id'], name='audit_catat_content_683826_idx'),
+            model_name="catatanaudit",
+            index=models.Index(
+                fields=["content_type", "object_id"], name="audit_catat_content_683826_idx"
+            ),
         ),
     ]

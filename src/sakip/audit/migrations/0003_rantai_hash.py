@@ -5,38 +5,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0002_catatan_audit_aktor'),
+        ("audit", "0002_catatan_audit_aktor"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='UjungRantai',
+            name="UjungRantai",
             fields=[
-                ('kunci', models.CharField(max_length=40, primary_key=True, serialize=False)),
-                ('hash_terakhir', models.CharField(blank=True, max_length=64)),
-                ('jumlah', models.PositiveBigIntegerField(default=0)),
-                ('catatan_terakhir_id', models.BigIntegerField(null=True)),
+                ("kunci", models.CharField(max_length=40, primary_key=True, serialize=False)),
+                ("hash_terakhir", models.CharField(blank=True, max_length=64)),
+                ("jumlah", models.PositiveBigIntegerField(default=0)),
+                ("catatan_terakhir_id", models.BigIntegerField(null=True)),
             ],
             options={
-                'verbose_name': 'Ujung rantai riwayat',
-                'verbose_name_plural': 'Ujung rantai riwayat',
+                "verbose_name": "Ujung rantai riwayat",
+                "verbose_name_plural": "Ujung rantai riwayat",
             },
         ),
         migrations.AddField(
-            model_name='catatanaudit',
-            name='hash',
+            model_name="catatanaudit",
+            name="hash",
             field=models.CharField(blank=True, editable=False, max_length=64),
         ),
         migrations.AddField(
-            model_name='catatanaudit',
-            name='hash_sebelumnya',
+            model_name="catatanaudit",
+            name="hash_sebelumnya",
             field=models.CharField(blank=True, editable=False, max_length=64),
         ),
         migrations.AlterField(
-            model_name='catatanaudit',
-            name='waktu',
-            field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False, verbose_name='waktu'),
+            model_name="catatanaudit",
+            name="waktu",
+            field=models.DateTimeField(
+                db_index=True,
+                default=django.utils.timezone.now,
+                editable=False,
+                verbose_name="waktu",
+            ),
         ),
     ]

@@ -8,33 +8,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0001_initial'),
+        ("organisasi", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TemplatDokumen',
+            name="TemplatDokumen",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis', models.CharField(max_length=40, verbose_name='jenis dokumen')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama')),
-                ('berkas', models.FileField(upload_to='templat/%Y/', validators=[django.core.validators.FileExtensionValidator(['docx'])], verbose_name='berkas .docx')),
-                ('diunggah_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='diunggah pada')),
-                ('aktif', models.BooleanField(default=True, verbose_name='aktif')),
-                ('diunggah_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diunggah oleh')),
-                ('instansi', models.ForeignKey(blank=True, help_text='Kosongkan untuk templat seluruh instansi Pemda.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='templat_dokumen', to='organisasi.instansi')),
-                ('pemda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='templat_dokumen', to='organisasi.pemda')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("jenis", models.CharField(max_length=40, verbose_name="jenis dokumen")),
+                ("nama", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "berkas",
+                    models.FileField(
+                        upload_to="templat/%Y/",
+                        validators=[django.core.validators.FileExtensionValidator(["docx"])],
+                        verbose_name="berkas .docx",
+                    ),
+                ),
+                (
+                    "diunggah_pada",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="diunggah pada"
+                    ),
+                ),
+                ("aktif", models.BooleanField(default=True, verbose_name="aktif")),
+                (
+                    "diunggah_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diunggah oleh",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kosongkan untuk templat seluruh instansi Pemda.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="templat_dokumen",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="templat_dokumen",
+                        to="organisasi.pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Templat dokumen',
-                'verbose_name_plural': 'Templat dokumen',
-                'ordering': ['jenis', 'instansi', '-diunggah_pada'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('aktif', True), ('instansi__isnull', False)), fields=('instansi', 'jenis'), name='templat_satu_aktif_per_instansi', violation_error_message='Instansi ini sudah punya templat aktif jenis ini.'), models.UniqueConstraint(condition=models.Q(('aktif', True), ('instansi__isnull', True)), fields=('pemda', 'jenis'), name='templat_satu_aktif_per_pemda', violation_error_message='Pemda ini sudah punya templat aktif jenis ini.')],
+                "verbose_name": "Templat dokumen",
+                "verbose_name_plural": "Templat dokumen",
+                "ordering": ["jenis", "instansi", "-diunggah_pada"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("aktif", True), ("instansi__isnull", False)),
+                        fields=("instansi", "jenis"),
+                        name="templat_satu_aktif_per_instansi",
+                        violation_error_message="Instansi ini sudah punya templat aktif jenis ini.",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("aktif", True), ("instansi__isnull", True)),
+                        fields=("pemda", "jenis"),
+                        name="templat_satu_aktif_per_pemda",
+                        violation_error_message="Pemda ini sudah punya templat aktif jenis ini.",
+                    ),
+                ],
             },
         ),
     ]

@@ -8,192 +8,497 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0002_pemda_nama_kepala_daerah'),
+        ("organisasi", "0002_pemda_nama_kepala_daerah"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Layanan',
+            name="Layanan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama layanan')),
-                ('slug', models.SlugField(max_length=80, verbose_name='kode tautan')),
-                ('uraian', models.TextField(blank=True, verbose_name='uraian')),
-                ('aktif', models.BooleanField(default=True, verbose_name='aktif')),
-                ('urutan', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='layanan', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nama", models.CharField(max_length=200, verbose_name="nama layanan")),
+                ("slug", models.SlugField(max_length=80, verbose_name="kode tautan")),
+                ("uraian", models.TextField(blank=True, verbose_name="uraian")),
+                ("aktif", models.BooleanField(default=True, verbose_name="aktif")),
+                ("urutan", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="layanan",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Layanan',
-                'verbose_name_plural': 'Layanan',
-                'ordering': ['instansi', 'urutan', 'nama'],
+                "verbose_name": "Layanan",
+                "verbose_name_plural": "Layanan",
+                "ordering": ["instansi", "urutan", "nama"],
             },
         ),
         migrations.CreateModel(
-            name='PeriodeSurvei',
+            name="PeriodeSurvei",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
-                ('semester', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(2)], verbose_name='semester')),
-                ('mulai', models.DateField(verbose_name='tanggal mulai')),
-                ('selesai', models.DateField(verbose_name='tanggal selesai')),
-                ('populasi', models.PositiveIntegerField(default=0, verbose_name='jumlah penerima layanan (populasi)')),
-                ('status', models.CharField(choices=[('draf', 'Draf'), ('dibuka', 'Dibuka'), ('ditutup', 'Ditutup'), ('ditandatangani', 'Ditandatangani')], default='draf', max_length=15)),
-                ('unsur', models.JSONField(default=list)),
-                ('narasi', models.JSONField(blank=True, default=dict)),
-                ('isi_beku', models.JSONField(blank=True, default=dict)),
-                ('pdf', models.FileField(blank=True, upload_to='ikm/%Y/')),
-                ('docx', models.FileField(blank=True, upload_to='ikm/%Y/')),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, null=True)),
-                ('ditandatangani_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='periode_survei', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                (
+                    "semester",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        validators=[django.core.validators.MaxValueValidator(2)],
+                        verbose_name="semester",
+                    ),
+                ),
+                ("mulai", models.DateField(verbose_name="tanggal mulai")),
+                ("selesai", models.DateField(verbose_name="tanggal selesai")),
+                (
+                    "populasi",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="jumlah penerima layanan (populasi)"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draf", "Draf"),
+                            ("dibuka", "Dibuka"),
+                            ("ditutup", "Ditutup"),
+                            ("ditandatangani", "Ditandatangani"),
+                        ],
+                        default="draf",
+                        max_length=15,
+                    ),
+                ),
+                ("unsur", models.JSONField(default=list)),
+                ("narasi", models.JSONField(blank=True, default=dict)),
+                ("isi_beku", models.JSONField(blank=True, default=dict)),
+                ("pdf", models.FileField(blank=True, upload_to="ikm/%Y/")),
+                ("docx", models.FileField(blank=True, upload_to="ikm/%Y/")),
+                ("dibuat_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ditandatangani_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "ditandatangani_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="periode_survei",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Periode survei',
-                'verbose_name_plural': 'Periode survei',
-                'ordering': ['instansi', '-tahun', '-semester'],
+                "verbose_name": "Periode survei",
+                "verbose_name_plural": "Periode survei",
+                "ordering": ["instansi", "-tahun", "-semester"],
             },
         ),
         migrations.CreateModel(
-            name='Responden',
+            name="Responden",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sumber', models.CharField(choices=[('daring', 'Formulir daring'), ('kertas', 'Kuesioner kertas'), ('impor', 'Impor Excel')], default='daring', max_length=8)),
-                ('jenis_kelamin', models.CharField(choices=[('L', 'Laki-laki'), ('P', 'Perempuan')], max_length=1, verbose_name='jenis kelamin')),
-                ('usia', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(10), django.core.validators.MaxValueValidator(120)], verbose_name='usia')),
-                ('pendidikan', models.CharField(choices=[('SD', 'SD'), ('SMP', 'SMP'), ('SMA', 'SMA'), ('D1-D4', 'D1–D3–D4'), ('S1', 'S1'), ('S2+', 'S2 ke atas')], max_length=6, verbose_name='pendidikan')),
-                ('pekerjaan', models.CharField(choices=[('PNS', 'PNS'), ('TNI', 'TNI'), ('POLRI', 'POLRI'), ('Swasta', 'Swasta'), ('Wirausaha', 'Wirausaha'), ('Lainnya', 'Lainnya')], max_length=10, verbose_name='pekerjaan')),
-                ('waktu', models.DateTimeField(default=django.utils.timezone.now, verbose_name='tanggal dan jam')),
-                ('u1', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('u2', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('u3', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('u4', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('u5', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('u6', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('u7', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('u8', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('u9', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('saran', models.TextField(blank=True, verbose_name='saran dan masukan')),
-                ('dicatat_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('sidik', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('token', models.UUIDField(blank=True, default=None, null=True, unique=True)),
-                ('dicatat_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('layanan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='responden', to='ikm.layanan')),
-                ('periode', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responden', to='ikm.periodesurvei')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "sumber",
+                    models.CharField(
+                        choices=[
+                            ("daring", "Formulir daring"),
+                            ("kertas", "Kuesioner kertas"),
+                            ("impor", "Impor Excel"),
+                        ],
+                        default="daring",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "jenis_kelamin",
+                    models.CharField(
+                        choices=[("L", "Laki-laki"), ("P", "Perempuan")],
+                        max_length=1,
+                        verbose_name="jenis kelamin",
+                    ),
+                ),
+                (
+                    "usia",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(10),
+                            django.core.validators.MaxValueValidator(120),
+                        ],
+                        verbose_name="usia",
+                    ),
+                ),
+                (
+                    "pendidikan",
+                    models.CharField(
+                        choices=[
+                            ("SD", "SD"),
+                            ("SMP", "SMP"),
+                            ("SMA", "SMA"),
+                            ("D1-D4", "D1–D3–D4"),
+                            ("S1", "S1"),
+                            ("S2+", "S2 ke atas"),
+                        ],
+                        max_length=6,
+                        verbose_name="pendidikan",
+                    ),
+                ),
+                (
+                    "pekerjaan",
+                    models.CharField(
+                        choices=[
+                            ("PNS", "PNS"),
+                            ("TNI", "TNI"),
+                            ("POLRI", "POLRI"),
+                            ("Swasta", "Swasta"),
+                            ("Wirausaha", "Wirausaha"),
+                            ("Lainnya", "Lainnya"),
+                        ],
+                        max_length=10,
+                        verbose_name="pekerjaan",
+                    ),
+                ),
+                (
+                    "waktu",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="tanggal dan jam"
+                    ),
+                ),
+                (
+                    "u1",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                (
+                    "u2",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                (
+                    "u3",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                (
+                    "u4",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                (
+                    "u5",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                (
+                    "u6",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                (
+                    "u7",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                (
+                    "u8",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                (
+                    "u9",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                ("saran", models.TextField(blank=True, verbose_name="saran dan masukan")),
+                ("dicatat_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                ("sidik", models.CharField(blank=True, db_index=True, max_length=64)),
+                ("token", models.UUIDField(blank=True, default=None, null=True, unique=True)),
+                (
+                    "dicatat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "layanan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="responden",
+                        to="ikm.layanan",
+                    ),
+                ),
+                (
+                    "periode",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responden",
+                        to="ikm.periodesurvei",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Responden',
-                'verbose_name_plural': 'Responden',
-                'ordering': ['periode', '-waktu', '-id'],
+                "verbose_name": "Responden",
+                "verbose_name_plural": "Responden",
+                "ordering": ["periode", "-waktu", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='StandarPelayanan',
+            name="StandarPelayanan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('persyaratan', models.TextField(blank=True, verbose_name='persyaratan')),
-                ('prosedur', models.TextField(blank=True, verbose_name='sistem, mekanisme, dan prosedur')),
-                ('jangka_waktu', models.TextField(blank=True, verbose_name='jangka waktu penyelesaian')),
-                ('biaya', models.TextField(blank=True, verbose_name='biaya/tarif')),
-                ('produk', models.TextField(blank=True, verbose_name='produk pelayanan')),
-                ('pengaduan', models.TextField(blank=True, verbose_name='penanganan pengaduan, saran, dan masukan')),
-                ('dasar_hukum', models.TextField(blank=True, verbose_name='dasar hukum')),
-                ('sarana', models.TextField(blank=True, verbose_name='sarana dan prasarana')),
-                ('kompetensi', models.TextField(blank=True, verbose_name='kompetensi pelaksana')),
-                ('pengawasan', models.TextField(blank=True, verbose_name='pengawasan internal')),
-                ('jumlah_pelaksana', models.TextField(blank=True, verbose_name='jumlah pelaksana')),
-                ('jaminan_pelayanan', models.TextField(blank=True, verbose_name='jaminan pelayanan')),
-                ('jaminan_keamanan', models.TextField(blank=True, verbose_name='jaminan keamanan dan keselamatan')),
-                ('evaluasi', models.TextField(blank=True, verbose_name='evaluasi kinerja pelaksana')),
-                ('nomor_penetapan', models.CharField(blank=True, max_length=150, verbose_name='nomor keputusan penetapan')),
-                ('tanggal_penetapan', models.DateField(blank=True, null=True, verbose_name='tanggal penetapan')),
-                ('diperbarui_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('layanan', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='standar', to='ikm.layanan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("persyaratan", models.TextField(blank=True, verbose_name="persyaratan")),
+                (
+                    "prosedur",
+                    models.TextField(blank=True, verbose_name="sistem, mekanisme, dan prosedur"),
+                ),
+                (
+                    "jangka_waktu",
+                    models.TextField(blank=True, verbose_name="jangka waktu penyelesaian"),
+                ),
+                ("biaya", models.TextField(blank=True, verbose_name="biaya/tarif")),
+                ("produk", models.TextField(blank=True, verbose_name="produk pelayanan")),
+                (
+                    "pengaduan",
+                    models.TextField(
+                        blank=True, verbose_name="penanganan pengaduan, saran, dan masukan"
+                    ),
+                ),
+                ("dasar_hukum", models.TextField(blank=True, verbose_name="dasar hukum")),
+                ("sarana", models.TextField(blank=True, verbose_name="sarana dan prasarana")),
+                ("kompetensi", models.TextField(blank=True, verbose_name="kompetensi pelaksana")),
+                ("pengawasan", models.TextField(blank=True, verbose_name="pengawasan internal")),
+                ("jumlah_pelaksana", models.TextField(blank=True, verbose_name="jumlah pelaksana")),
+                (
+                    "jaminan_pelayanan",
+                    models.TextField(blank=True, verbose_name="jaminan pelayanan"),
+                ),
+                (
+                    "jaminan_keamanan",
+                    models.TextField(blank=True, verbose_name="jaminan keamanan dan keselamatan"),
+                ),
+                (
+                    "evaluasi",
+                    models.TextField(blank=True, verbose_name="evaluasi kinerja pelaksana"),
+                ),
+                (
+                    "nomor_penetapan",
+                    models.CharField(
+                        blank=True, max_length=150, verbose_name="nomor keputusan penetapan"
+                    ),
+                ),
+                (
+                    "tanggal_penetapan",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal penetapan"),
+                ),
+                ("diperbarui_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "layanan",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="standar",
+                        to="ikm.layanan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Standar pelayanan',
-                'verbose_name_plural': 'Standar pelayanan',
+                "verbose_name": "Standar pelayanan",
+                "verbose_name_plural": "Standar pelayanan",
             },
         ),
         migrations.CreateModel(
-            name='UnsurSurvei',
+            name="UnsurSurvei",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urutan', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(9)], verbose_name='urutan')),
-                ('nama', models.CharField(max_length=120, verbose_name='unsur')),
-                ('pertanyaan', models.TextField(verbose_name='pertanyaan')),
-                ('jawaban_1', models.CharField(max_length=80, verbose_name='jawaban nilai 1')),
-                ('jawaban_2', models.CharField(max_length=80, verbose_name='jawaban nilai 2')),
-                ('jawaban_3', models.CharField(max_length=80, verbose_name='jawaban nilai 3')),
-                ('jawaban_4', models.CharField(max_length=80, verbose_name='jawaban nilai 4')),
-                ('pemda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='unsur_survei', to='organisasi.pemda')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "urutan",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(9),
+                        ],
+                        verbose_name="urutan",
+                    ),
+                ),
+                ("nama", models.CharField(max_length=120, verbose_name="unsur")),
+                ("pertanyaan", models.TextField(verbose_name="pertanyaan")),
+                ("jawaban_1", models.CharField(max_length=80, verbose_name="jawaban nilai 1")),
+                ("jawaban_2", models.CharField(max_length=80, verbose_name="jawaban nilai 2")),
+                ("jawaban_3", models.CharField(max_length=80, verbose_name="jawaban nilai 3")),
+                ("jawaban_4", models.CharField(max_length=80, verbose_name="jawaban nilai 4")),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="unsur_survei",
+                        to="organisasi.pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Unsur survei',
-                'verbose_name_plural': 'Unsur survei',
-                'ordering': ['pemda', 'urutan'],
+                "verbose_name": "Unsur survei",
+                "verbose_name_plural": "Unsur survei",
+                "ordering": ["pemda", "urutan"],
             },
         ),
         migrations.AddConstraint(
-            model_name='layanan',
-            constraint=models.UniqueConstraint(fields=('instansi', 'slug'), name='layanan_slug_unik'),
+            model_name="layanan",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "slug"), name="layanan_slug_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='periodesurvei',
-            constraint=models.UniqueConstraint(fields=('instansi', 'tahun', 'semester'), name='periode_survei_unik'),
+            model_name="periodesurvei",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "tahun", "semester"), name="periode_survei_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='periodesurvei',
-            constraint=models.CheckConstraint(condition=models.Q(('selesai__gte', models.F('mulai'))), name='periode_urut'),
+            model_name="periodesurvei",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("selesai__gte", models.F("mulai"))), name="periode_urut"
+            ),
         ),
         migrations.AddIndex(
-            model_name='responden',
-            index=models.Index(fields=['periode', 'layanan'], name='ikm_respond_periode_62d0b4_idx'),
+            model_name="responden",
+            index=models.Index(
+                fields=["periode", "layanan"], name="ikm_respond_periode_62d0b4_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responden',
-            constraint=models.CheckConstraint(condition=models.Q(('u1__gte', 1), ('u1__lte', 4)), name='responden_u1_1_4'),
+            model_name="responden",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("u1__gte", 1), ("u1__lte", 4)), name="responden_u1_1_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responden',
-            constraint=models.CheckConstraint(condition=models.Q(('u2__gte', 1), ('u2__lte', 4)), name='responden_u2_1_4'),
+            model_name="responden",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("u2__gte", 1), ("u2__lte", 4)), name="responden_u2_1_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responden',
-            constraint=models.CheckConstraint(condition=models.Q(('u3__gte', 1), ('u3__lte', 4)), name='responden_u3_1_4'),
+            model_name="responden",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("u3__gte", 1), ("u3__lte", 4)), name="responden_u3_1_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responden',
-            constraint=models.CheckConstraint(condition=models.Q(('u4__gte', 1), ('u4__lte', 4)), name='responden_u4_1_4'),
+            model_name="responden",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("u4__gte", 1), ("u4__lte", 4)), name="responden_u4_1_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responden',
-            constraint=models.CheckConstraint(condition=models.Q(('u5__gte', 1), ('u5__lte', 4)), name='responden_u5_1_4'),
+            model_name="responden",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("u5__gte", 1), ("u5__lte", 4)), name="responden_u5_1_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responden',
-            constraint=models.CheckConstraint(condition=models.Q(('u6__gte', 1), ('u6__lte', 4)), name='responden_u6_1_4'),
+            model_name="responden",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("u6__gte", 1), ("u6__lte", 4)), name="responden_u6_1_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responden',
-            constraint=models.CheckConstraint(condition=models.Q(('u7__gte', 1), ('u7__lte', 4)), name='responden_u7_1_4'),
+            model_name="responden",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("u7__gte", 1), ("u7__lte", 4)), name="responden_u7_1_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responden',
-            constraint=models.CheckConstraint(condition=models.Q(('u8__gte', 1), ('u8__lte', 4)), name='responden_u8_1_4'),
+            model_name="responden",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("u8__gte", 1), ("u8__lte", 4)), name="responden_u8_1_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responden',
-            constraint=models.CheckConstraint(condition=models.Q(('u9__gte', 1), ('u9__lte', 4)), name='responden_u9_1_4'),
+            model_name="responden",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("u9__gte", 1), ("u9__lte", 4)), name="responden_u9_1_4"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unsursurvei',
-            constraint=models.UniqueConstraint(fields=('pemda', 'urutan'), name='unsur_urutan_unik'),
+            model_name="unsursurvei",
+            constraint=models.UniqueConstraint(
+                fields=("pemda", "urutan"), name="unsur_urutan_unik"
+            ),
         ),
     ]

@@ -7,49 +7,163 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0001_initial'),
+        ("organisasi", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HariLibur',
+            name="HariLibur",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tanggal', models.DateField(verbose_name='tanggal')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama')),
-                ('jenis', models.CharField(choices=[('nasional', 'Libur nasional'), ('cuti_bersama', 'Cuti bersama'), ('daerah', 'Libur daerah')], max_length=20, verbose_name='jenis')),
-                ('catatan', models.CharField(blank=True, help_text='Mis. dasar penetapan, atau bahwa tanggalnya masih perkiraan.', max_length=300, verbose_name='catatan')),
-                ('pemda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hari_libur', to='organisasi.pemda', verbose_name='Pemda')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tanggal", models.DateField(verbose_name="tanggal")),
+                ("nama", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("nasional", "Libur nasional"),
+                            ("cuti_bersama", "Cuti bersama"),
+                            ("daerah", "Libur daerah"),
+                        ],
+                        max_length=20,
+                        verbose_name="jenis",
+                    ),
+                ),
+                (
+                    "catatan",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mis. dasar penetapan, atau bahwa tanggalnya masih perkiraan.",
+                        max_length=300,
+                        verbose_name="catatan",
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hari_libur",
+                        to="organisasi.pemda",
+                        verbose_name="Pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Hari libur',
-                'verbose_name_plural': 'Hari libur',
-                'ordering': ['pemda__nama', 'tanggal'],
-                'constraints': [models.UniqueConstraint(fields=('pemda', 'tanggal'), name='hari_libur_satu_per_tanggal', violation_error_message='Tanggal ini sudah tercatat sebagai hari libur Pemda ini; ubah yang ada.')],
+                "verbose_name": "Hari libur",
+                "verbose_name_plural": "Hari libur",
+                "ordering": ["pemda__nama", "tanggal"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("pemda", "tanggal"),
+                        name="hari_libur_satu_per_tanggal",
+                        violation_error_message="Tanggal ini sudah tercatat sebagai hari libur Pemda ini; ubah yang ada.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='KalenderKerja',
+            name="KalenderKerja",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jam_mulai', models.TimeField(default=datetime.time(7, 30), verbose_name='jam mulai')),
-                ('jam_selesai', models.TimeField(default=datetime.time(16, 0), verbose_name='jam selesai')),
-                ('hari_kerja', models.CharField(default='12345', help_text='Angka hari: 1 = Senin … 7 = Minggu; 12345 Senin–Jumat, 123456 dengan Sabtu.', max_length=7, validators=[django.core.validators.RegexValidator('^[1-7]+$', 'Tulis hari kerja dengan angka 1 (Senin) sampai 7 (Minggu), mis. 12345.')], verbose_name='hari kerja')),
-                ('istirahat_mulai', models.TimeField(blank=True, null=True, verbose_name='istirahat mulai')),
-                ('istirahat_selesai', models.TimeField(blank=True, null=True, verbose_name='istirahat selesai')),
-                ('zona_waktu', models.CharField(choices=[('Asia/Jakarta', 'WIB (Asia/Jakarta)'), ('Asia/Makassar', 'WITA (Asia/Makassar)'), ('Asia/Jayapura', 'WIT (Asia/Jayapura)')], default='Asia/Jakarta', max_length=40, verbose_name='zona waktu')),
-                ('instansi', models.ForeignKey(blank=True, help_text='Kosongkan untuk kalender bawaan Pemda; isi bila satu instansi punya jam kerja sendiri.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='kalender_kerja', to='organisasi.instansi', verbose_name='instansi')),
-                ('pemda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kalender_kerja', to='organisasi.pemda', verbose_name='Pemda')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "jam_mulai",
+                    models.TimeField(default=datetime.time(7, 30), verbose_name="jam mulai"),
+                ),
+                (
+                    "jam_selesai",
+                    models.TimeField(default=datetime.time(16, 0), verbose_name="jam selesai"),
+                ),
+                (
+                    "hari_kerja",
+                    models.CharField(
+                        default="12345",
+                        help_text="Angka hari: 1 = Senin … 7 = Minggu; 12345 Senin–Jumat, 123456 dengan Sabtu.",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[1-7]+$",
+                                "Tulis hari kerja dengan angka 1 (Senin) sampai 7 (Minggu), mis. 12345.",
+                            )
+                        ],
+                        verbose_name="hari kerja",
+                    ),
+                ),
+                (
+                    "istirahat_mulai",
+                    models.TimeField(blank=True, null=True, verbose_name="istirahat mulai"),
+                ),
+                (
+                    "istirahat_selesai",
+                    models.TimeField(blank=True, null=True, verbose_name="istirahat selesai"),
+                ),
+                (
+                    "zona_waktu",
+                    models.CharField(
+                        choices=[
+                            ("Asia/Jakarta", "WIB (Asia/Jakarta)"),
+                            ("Asia/Makassar", "WITA (Asia/Makassar)"),
+                            ("Asia/Jayapura", "WIT (Asia/Jayapura)"),
+                        ],
+                        default="Asia/Jakarta",
+                        max_length=40,
+                        verbose_name="zona waktu",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kosongkan untuk kalender bawaan Pemda; isi bila satu instansi punya jam kerja sendiri.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kalender_kerja",
+                        to="organisasi.instansi",
+                        verbose_name="instansi",
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kalender_kerja",
+                        to="organisasi.pemda",
+                        verbose_name="Pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kalender kerja',
-                'verbose_name_plural': 'Kalender kerja',
-                'ordering': ['pemda__nama', models.OrderBy(models.F('instansi_id'), nulls_first=True)],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('instansi__isnull', True)), fields=('pemda',), name='kalender_satu_bawaan_per_pemda', violation_error_message='Pemda ini sudah punya kalender kerja bawaan; ubah yang sudah ada.'), models.UniqueConstraint(fields=('instansi',), name='kalender_satu_per_instansi', violation_error_message='Instansi ini sudah punya kalender kerja sendiri; ubah yang sudah ada.')],
+                "verbose_name": "Kalender kerja",
+                "verbose_name_plural": "Kalender kerja",
+                "ordering": [
+                    "pemda__nama",
+                    models.OrderBy(models.F("instansi_id"), nulls_first=True),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("instansi__isnull", True)),
+                        fields=("pemda",),
+                        name="kalender_satu_bawaan_per_pemda",
+                        violation_error_message="Pemda ini sudah punya kalender kerja bawaan; ubah yang sudah ada.",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("instansi",),
+                        name="kalender_satu_per_instansi",
+                        violation_error_message="Instansi ini sudah punya kalender kerja sendiri; ubah yang sudah ada.",
+                    ),
+                ],
             },
         ),
     ]

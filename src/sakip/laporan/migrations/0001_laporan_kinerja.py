@@ -7,57 +7,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0002_pemda_nama_kepala_daerah'),
+        ("organisasi", "0002_pemda_nama_kepala_daerah"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Laporan',
+            name="Laporan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis', models.CharField(choices=[('bulanan', 'Laporan Bulanan'), ('semesteran', 'Laporan Semesteran'), ('tahunan', 'Laporan Tahunan'), ('lkjip', 'LKjIP'), ('sakip', 'Laporan SAKIP')], max_length=12, verbose_name='jenis')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
-                ('periode', models.PositiveSmallIntegerField(default=0, verbose_name='bulan/semester')),
-                ('status', models.CharField(choices=[('draf', 'Draf'), ('ditandatangani', 'Ditandatangani')], default='draf', max_length=15)),
-                ('narasi', models.JSONField(blank=True, default=dict, verbose_name='narasi')),
-                ('isi_beku', models.JSONField(blank=True, default=dict)),
-                ('pdf', models.FileField(blank=True, upload_to='laporan/%Y/')),
-                ('docx', models.FileField(blank=True, upload_to='laporan/%Y/')),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, null=True)),
-                ('ditandatangani_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='laporan', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("bulanan", "Laporan Bulanan"),
+                            ("semesteran", "Laporan Semesteran"),
+                            ("tahunan", "Laporan Tahunan"),
+                            ("lkjip", "LKjIP"),
+                            ("sakip", "Laporan SAKIP"),
+                        ],
+                        max_length=12,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                (
+                    "periode",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="bulan/semester"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draf", "Draf"), ("ditandatangani", "Ditandatangani")],
+                        default="draf",
+                        max_length=15,
+                    ),
+                ),
+                ("narasi", models.JSONField(blank=True, default=dict, verbose_name="narasi")),
+                ("isi_beku", models.JSONField(blank=True, default=dict)),
+                ("pdf", models.FileField(blank=True, upload_to="laporan/%Y/")),
+                ("docx", models.FileField(blank=True, upload_to="laporan/%Y/")),
+                ("dibuat_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ditandatangani_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "ditandatangani_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="laporan",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Laporan',
-                'verbose_name_plural': 'Laporan',
-                'ordering': ['instansi', '-tahun', 'jenis', '-periode'],
+                "verbose_name": "Laporan",
+                "verbose_name_plural": "Laporan",
+                "ordering": ["instansi", "-tahun", "jenis", "-periode"],
             },
         ),
         migrations.CreateModel(
-            name='KomentarLaporan',
+            name="KomentarLaporan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bagian', models.CharField(blank=True, max_length=100, verbose_name='bagian')),
-                ('isi', models.TextField(verbose_name='komentar')),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('selesai', models.BooleanField(default=False, verbose_name='sudah ditangani')),
-                ('penulis', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('laporan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='komentar', to='laporan.laporan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("bagian", models.CharField(blank=True, max_length=100, verbose_name="bagian")),
+                ("isi", models.TextField(verbose_name="komentar")),
+                ("dibuat_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                ("selesai", models.BooleanField(default=False, verbose_name="sudah ditangani")),
+                (
+                    "penulis",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "laporan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="komentar",
+                        to="laporan.laporan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Komentar laporan',
-                'verbose_name_plural': 'Komentar laporan',
-                'ordering': ['dibuat_pada', 'id'],
+                "verbose_name": "Komentar laporan",
+                "verbose_name_plural": "Komentar laporan",
+                "ordering": ["dibuat_pada", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='laporan',
-            constraint=models.UniqueConstraint(fields=('instansi', 'jenis', 'tahun', 'periode'), name='laporan_periode_unik'),
+            model_name="laporan",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "jenis", "tahun", "periode"), name="laporan_periode_unik"
+            ),
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,22 +14,43 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Notifikasi',
+            name="Notifikasi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('judul', models.CharField(max_length=200, verbose_name='judul')),
-                ('isi', models.TextField(blank=True, verbose_name='isi')),
-                ('tautan', models.CharField(blank=True, max_length=300, verbose_name='tautan')),
-                ('dibuat_pada', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='dibuat')),
-                ('dibaca_pada', models.DateTimeField(blank=True, null=True, verbose_name='dibaca')),
-                ('kunci', models.CharField(blank=True, max_length=120)),
-                ('penerima', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifikasi', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("judul", models.CharField(max_length=200, verbose_name="judul")),
+                ("isi", models.TextField(blank=True, verbose_name="isi")),
+                ("tautan", models.CharField(blank=True, max_length=300, verbose_name="tautan")),
+                (
+                    "dibuat_pada",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="dibuat"),
+                ),
+                ("dibaca_pada", models.DateTimeField(blank=True, null=True, verbose_name="dibaca")),
+                ("kunci", models.CharField(blank=True, max_length=120)),
+                (
+                    "penerima",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifikasi",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Notifikasi',
-                'verbose_name_plural': 'Notifikasi',
-                'ordering': ['-dibuat_pada', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('kunci', ''), _negated=True), fields=('penerima', 'kunci'), name='notifikasi_kunci_unik')],
+                "verbose_name": "Notifikasi",
+                "verbose_name_plural": "Notifikasi",
+                "ordering": ["-dibuat_pada", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("kunci", ""), _negated=True),
+                        fields=("penerima", "kunci"),
+                        name="notifikasi_kunci_unik",
+                    )
+                ],
             },
         ),
     ]

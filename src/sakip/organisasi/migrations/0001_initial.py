@@ -10,150 +10,451 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Instansi',
+            name="Instansi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=150, verbose_name='nama')),
-                ('jenis', models.CharField(choices=[('kecamatan', 'Kecamatan'), ('dinas', 'Dinas'), ('badan', 'Badan'), ('bagian', 'Bagian Sekretariat Daerah'), ('sekretariat', 'Sekretariat'), ('inspektorat', 'Inspektorat'), ('kantor', 'Kantor')], max_length=20, verbose_name='jenis')),
-                ('kode_unit', models.CharField(help_text='Dipakai pada nomor surat, mis. KEC-BR.', max_length=30, verbose_name='kode unit')),
-                ('alamat', models.TextField(blank=True, verbose_name='alamat')),
-                ('telepon', models.CharField(blank=True, max_length=50, verbose_name='telepon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('situs', models.URLField(blank=True, verbose_name='situs web')),
-                ('logo', models.FileField(blank=True, upload_to='logo/', validators=[django.core.validators.FileExtensionValidator(['png', 'jpg', 'jpeg', 'svg'])], verbose_name='logo')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nama", models.CharField(max_length=150, verbose_name="nama")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("kecamatan", "Kecamatan"),
+                            ("dinas", "Dinas"),
+                            ("badan", "Badan"),
+                            ("bagian", "Bagian Sekretariat Daerah"),
+                            ("sekretariat", "Sekretariat"),
+                            ("inspektorat", "Inspektorat"),
+                            ("kantor", "Kantor"),
+                        ],
+                        max_length=20,
+                        verbose_name="jenis",
+                    ),
+                ),
+                (
+                    "kode_unit",
+                    models.CharField(
+                        help_text="Dipakai pada nomor surat, mis. KEC-BR.",
+                        max_length=30,
+                        verbose_name="kode unit",
+                    ),
+                ),
+                ("alamat", models.TextField(blank=True, verbose_name="alamat")),
+                ("telepon", models.CharField(blank=True, max_length=50, verbose_name="telepon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("situs", models.URLField(blank=True, verbose_name="situs web")),
+                (
+                    "logo",
+                    models.FileField(
+                        blank=True,
+                        upload_to="logo/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["png", "jpg", "jpeg", "svg"]
+                            )
+                        ],
+                        verbose_name="logo",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Instansi',
-                'verbose_name_plural': 'Instansi',
-                'ordering': ['pemda__nama', 'nama'],
+                "verbose_name": "Instansi",
+                "verbose_name_plural": "Instansi",
+                "ordering": ["pemda__nama", "nama"],
             },
         ),
         migrations.CreateModel(
-            name='Pemda',
+            name="Pemda",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=150, unique=True, verbose_name='nama')),
-                ('jenis', models.CharField(choices=[('kabupaten', 'Kabupaten'), ('kota', 'Kota'), ('provinsi', 'Provinsi')], max_length=20, verbose_name='jenis')),
-                ('kode', models.CharField(blank=True, max_length=20, verbose_name='kode wilayah')),
-                ('ibukota', models.CharField(blank=True, max_length=100, verbose_name='ibu kota')),
-                ('alamat', models.TextField(blank=True, verbose_name='alamat')),
-                ('logo', models.FileField(blank=True, upload_to='logo/', validators=[django.core.validators.FileExtensionValidator(['png', 'jpg', 'jpeg', 'svg'])], verbose_name='logo')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nama", models.CharField(max_length=150, unique=True, verbose_name="nama")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("kabupaten", "Kabupaten"),
+                            ("kota", "Kota"),
+                            ("provinsi", "Provinsi"),
+                        ],
+                        max_length=20,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("kode", models.CharField(blank=True, max_length=20, verbose_name="kode wilayah")),
+                ("ibukota", models.CharField(blank=True, max_length=100, verbose_name="ibu kota")),
+                ("alamat", models.TextField(blank=True, verbose_name="alamat")),
+                (
+                    "logo",
+                    models.FileField(
+                        blank=True,
+                        upload_to="logo/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["png", "jpg", "jpeg", "svg"]
+                            )
+                        ],
+                        verbose_name="logo",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Pemda',
-                'verbose_name_plural': 'Pemda',
-                'ordering': ['nama'],
+                "verbose_name": "Pemda",
+                "verbose_name_plural": "Pemda",
+                "ordering": ["nama"],
             },
         ),
         migrations.CreateModel(
-            name='Jabatan',
+            name="Jabatan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama jabatan')),
-                ('eselon', models.CharField(blank=True, choices=[('II.a', 'II.a'), ('II.b', 'II.b'), ('III.a', 'III.a'), ('III.b', 'III.b'), ('IV.a', 'IV.a'), ('IV.b', 'IV.b')], max_length=6, verbose_name='eselon')),
-                ('peran', models.CharField(blank=True, choices=[('kepala', 'Kepala instansi'), ('sekretaris', 'Sekretaris')], help_text='Kepala dan sekretaris melihat riwayat seluruh instansi.', max_length=20, verbose_name='peran pimpinan')),
-                ('tunggal', models.BooleanField(default=True, help_text='Jabatan struktural dipangku satu orang; jabatan pelaksana boleh banyak.', verbose_name='satu pemangku')),
-                ('urutan', models.PositiveIntegerField(default=0, verbose_name='urutan')),
-                ('atasan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='bawahan', to='organisasi.jabatan', verbose_name='atasan')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='jabatan', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nama", models.CharField(max_length=200, verbose_name="nama jabatan")),
+                (
+                    "eselon",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("II.a", "II.a"),
+                            ("II.b", "II.b"),
+                            ("III.a", "III.a"),
+                            ("III.b", "III.b"),
+                            ("IV.a", "IV.a"),
+                            ("IV.b", "IV.b"),
+                        ],
+                        max_length=6,
+                        verbose_name="eselon",
+                    ),
+                ),
+                (
+                    "peran",
+                    models.CharField(
+                        blank=True,
+                        choices=[("kepala", "Kepala instansi"), ("sekretaris", "Sekretaris")],
+                        help_text="Kepala dan sekretaris melihat riwayat seluruh instansi.",
+                        max_length=20,
+                        verbose_name="peran pimpinan",
+                    ),
+                ),
+                (
+                    "tunggal",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Jabatan struktural dipangku satu orang; jabatan pelaksana boleh banyak.",
+                        verbose_name="satu pemangku",
+                    ),
+                ),
+                ("urutan", models.PositiveIntegerField(default=0, verbose_name="urutan")),
+                (
+                    "atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bawahan",
+                        to="organisasi.jabatan",
+                        verbose_name="atasan",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="jabatan",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Jabatan',
-                'verbose_name_plural': 'Jabatan',
-                'ordering': ['instansi', 'urutan', 'nama'],
+                "verbose_name": "Jabatan",
+                "verbose_name_plural": "Jabatan",
+                "ordering": ["instansi", "urutan", "nama"],
             },
         ),
         migrations.CreateModel(
-            name='Pegawai',
+            name="Pegawai",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'Nama pengguna ini sudah dipakai pegawai lain.'}, max_length=150, unique=True, verbose_name='nama pengguna')),
-                ('nip', models.CharField(blank=True, error_messages={'unique': 'NIP ini sudah ada: terdaftar untuk pegawai lain.'}, max_length=18, null=True, unique=True, validators=[sakip.organisasi.validators.validasi_nip], verbose_name='NIP')),
-                ('gelar_depan', models.CharField(blank=True, max_length=50, verbose_name='gelar depan')),
-                ('nama', models.CharField(max_length=150, verbose_name='nama')),
-                ('gelar_belakang', models.CharField(blank=True, max_length=100, verbose_name='gelar belakang')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('peran', models.CharField(choices=[('pegawai', 'Pegawai instansi'), ('admin_pemda', 'Administrator Pemda'), ('evaluator', 'Evaluator Pemda')], default='pegawai', max_length=20, verbose_name='peran')),
-                ('is_active', models.BooleanField(default=True, verbose_name='aktif')),
-                ('is_staff', models.BooleanField(default=False, verbose_name='akses admin')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='terdaftar')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('instansi', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='pegawai', to='organisasi.instansi')),
-                ('jabatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pemangku', to='organisasi.jabatan', verbose_name='jabatan definitif')),
-                ('pemda', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='pegawai', to='organisasi.pemda')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "Nama pengguna ini sudah dipakai pegawai lain."},
+                        max_length=150,
+                        unique=True,
+                        verbose_name="nama pengguna",
+                    ),
+                ),
+                (
+                    "nip",
+                    models.CharField(
+                        blank=True,
+                        error_messages={
+                            "unique": "NIP ini sudah ada: terdaftar untuk pegawai lain."
+                        },
+                        max_length=18,
+                        null=True,
+                        unique=True,
+                        validators=[sakip.organisasi.validators.validasi_nip],
+                        verbose_name="NIP",
+                    ),
+                ),
+                (
+                    "gelar_depan",
+                    models.CharField(blank=True, max_length=50, verbose_name="gelar depan"),
+                ),
+                ("nama", models.CharField(max_length=150, verbose_name="nama")),
+                (
+                    "gelar_belakang",
+                    models.CharField(blank=True, max_length=100, verbose_name="gelar belakang"),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                (
+                    "peran",
+                    models.CharField(
+                        choices=[
+                            ("pegawai", "Pegawai instansi"),
+                            ("admin_pemda", "Administrator Pemda"),
+                            ("evaluator", "Evaluator Pemda"),
+                        ],
+                        default="pegawai",
+                        max_length=20,
+                        verbose_name="peran",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="aktif")),
+                ("is_staff", models.BooleanField(default=False, verbose_name="akses admin")),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="terdaftar"
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pegawai",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="pemangku",
+                        to="organisasi.jabatan",
+                        verbose_name="jabatan definitif",
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pegawai",
+                        to="organisasi.pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Pegawai',
-                'verbose_name_plural': 'Pegawai',
-                'ordering': ['nama'],
+                "verbose_name": "Pegawai",
+                "verbose_name_plural": "Pegawai",
+                "ordering": ["nama"],
             },
             managers=[
-                ('objects', sakip.organisasi.models.PegawaiManager()),
+                ("objects", sakip.organisasi.models.PegawaiManager()),
             ],
         ),
         migrations.CreateModel(
-            name='PelaksanaTugas',
+            name="PelaksanaTugas",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis', models.CharField(choices=[('plt', 'Plt.'), ('plh', 'Plh.')], max_length=3, verbose_name='jenis')),
-                ('tanggal_mulai', models.DateField(verbose_name='tanggal mulai')),
-                ('tanggal_selesai', models.DateField(blank=True, null=True, verbose_name='tanggal selesai')),
-                ('nomor_sk', models.CharField(blank=True, max_length=100, verbose_name='nomor surat perintah')),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pelaksana_tugas', to='organisasi.jabatan')),
-                ('pegawai', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='penugasan_plt', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[("plt", "Plt."), ("plh", "Plh.")],
+                        max_length=3,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("tanggal_mulai", models.DateField(verbose_name="tanggal mulai")),
+                (
+                    "tanggal_selesai",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal selesai"),
+                ),
+                (
+                    "nomor_sk",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="nomor surat perintah"
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pelaksana_tugas",
+                        to="organisasi.jabatan",
+                    ),
+                ),
+                (
+                    "pegawai",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="penugasan_plt",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Pelaksana tugas (Plt/Plh)',
-                'verbose_name_plural': 'Pelaksana tugas (Plt/Plh)',
-                'ordering': ['-tanggal_mulai'],
+                "verbose_name": "Pelaksana tugas (Plt/Plh)",
+                "verbose_name_plural": "Pelaksana tugas (Plt/Plh)",
+                "ordering": ["-tanggal_mulai"],
             },
         ),
         migrations.AddField(
-            model_name='instansi',
-            name='pemda',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='instansi', to='organisasi.pemda'),
+            model_name="instansi",
+            name="pemda",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="instansi",
+                to="organisasi.pemda",
+            ),
         ),
         migrations.CreateModel(
-            name='PemetaanPelaksana',
+            name="PemetaanPelaksana",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama_pelaksana', models.CharField(help_text='Mis. Camat, Sekcam, Staf.', max_length=100, verbose_name='nama pelaksana pada SOP')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pemetaan', to='organisasi.instansi')),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pemetaan', to='organisasi.jabatan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "nama_pelaksana",
+                    models.CharField(
+                        help_text="Mis. Camat, Sekcam, Staf.",
+                        max_length=100,
+                        verbose_name="nama pelaksana pada SOP",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pemetaan",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pemetaan",
+                        to="organisasi.jabatan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Pemetaan pelaksana SOP',
-                'verbose_name_plural': 'Pemetaan pelaksana SOP',
-                'ordering': ['instansi', 'nama_pelaksana'],
+                "verbose_name": "Pemetaan pelaksana SOP",
+                "verbose_name_plural": "Pemetaan pelaksana SOP",
+                "ordering": ["instansi", "nama_pelaksana"],
             },
         ),
         migrations.AddConstraint(
-            model_name='jabatan',
-            constraint=models.UniqueConstraint(condition=models.Q(('peran', 'kepala')), fields=('instansi',), name='jabatan_satu_kepala_per_instansi', violation_error_message='Instansi ini sudah punya jabatan kepala.'),
+            model_name="jabatan",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("peran", "kepala")),
+                fields=("instansi",),
+                name="jabatan_satu_kepala_per_instansi",
+                violation_error_message="Instansi ini sudah punya jabatan kepala.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='instansi',
-            constraint=models.UniqueConstraint(fields=('pemda', 'nama'), name='instansi_nama_unik'),
+            model_name="instansi",
+            constraint=models.UniqueConstraint(fields=("pemda", "nama"), name="instansi_nama_unik"),
         ),
         migrations.AddConstraint(
-            model_name='instansi',
-            constraint=models.UniqueConstraint(fields=('pemda', 'kode_unit'), name='instansi_kode_unit_unik'),
+            model_name="instansi",
+            constraint=models.UniqueConstraint(
+                fields=("pemda", "kode_unit"), name="instansi_kode_unit_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pemetaanpelaksana',
-            constraint=models.UniqueConstraint(fields=('instansi', 'nama_pelaksana'), name='pemetaan_pelaksana_unik', violation_error_message='Nama pelaksana ini sudah dipetakan di instansi ini.'),
+            model_name="pemetaanpelaksana",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "nama_pelaksana"),
+                name="pemetaan_pelaksana_unik",
+                violation_error_message="Nama pelaksana ini sudah dipetakan di instansi ini.",
+            ),
         ),
     ]

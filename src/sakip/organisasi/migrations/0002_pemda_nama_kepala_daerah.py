@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisasi', '0001_initial'),
+        ("organisasi", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='pemda',
-            name='nama_kepala_daerah',
-            field=models.CharField(blank=True, help_text='Dengan gelar.', max_length=200, verbose_name='nama kepala daerah'),
+            model_name="pemda",
+            name="nama_kepala_daerah",
+            field=models.CharField(
+                blank=True,
+                help_text="Dengan gelar.",
+                max_length=200,
+                verbose_name="nama kepala daerah",
+            ),
         ),
     ]

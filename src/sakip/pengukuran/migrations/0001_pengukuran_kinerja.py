@@ -9,285 +9,785 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0002_pemda_nama_kepala_daerah'),
-        ('perencanaan', '0001_perencanaan_kinerja'),
+        ("organisasi", "0002_pemda_nama_kepala_daerah"),
+        ("perencanaan", "0001_perencanaan_kinerja"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AturanCapaian',
+            name="AturanCapaian",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('batas_atas', models.DecimalField(blank=True, decimal_places=2, help_text='Kosongkan bila capaian tidak dibatasi; sebagian Pemda memakai 120.', max_digits=7, null=True, verbose_name='batas atas capaian (%)')),
-                ('lantai_nol', models.BooleanField(default=True, verbose_name='capaian negatif dibulatkan ke 0')),
-                ('pemda', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='aturan_capaian', to='organisasi.pemda')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "batas_atas",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Kosongkan bila capaian tidak dibatasi; sebagian Pemda memakai 120.",
+                        max_digits=7,
+                        null=True,
+                        verbose_name="batas atas capaian (%)",
+                    ),
+                ),
+                (
+                    "lantai_nol",
+                    models.BooleanField(
+                        default=True, verbose_name="capaian negatif dibulatkan ke 0"
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aturan_capaian",
+                        to="organisasi.pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Aturan capaian',
-                'verbose_name_plural': 'Aturan capaian',
+                "verbose_name": "Aturan capaian",
+                "verbose_name_plural": "Aturan capaian",
             },
         ),
         migrations.CreateModel(
-            name='EvaluasiTriwulan',
+            name="EvaluasiTriwulan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
-                ('triwulan', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)], verbose_name='triwulan')),
-                ('kesimpulan', models.TextField(blank=True, verbose_name='kesimpulan')),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, null=True)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evaluasi', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                (
+                    "triwulan",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ],
+                        verbose_name="triwulan",
+                    ),
+                ),
+                ("kesimpulan", models.TextField(blank=True, verbose_name="kesimpulan")),
+                ("ditandatangani_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluasi",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Evaluasi triwulan',
-                'verbose_name_plural': 'Evaluasi triwulan',
-                'ordering': ['instansi', '-tahun', '-triwulan'],
+                "verbose_name": "Evaluasi triwulan",
+                "verbose_name_plural": "Evaluasi triwulan",
+                "ordering": ["instansi", "-tahun", "-triwulan"],
             },
         ),
         migrations.CreateModel(
-            name='KartuKendali',
+            name="KartuKendali",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
-                ('bulan', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='bulan')),
-                ('status', models.CharField(choices=[('draf', 'Draf'), ('ditandatangani', 'Ditandatangani')], default='draf', max_length=15)),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, null=True)),
-                ('catatan', models.TextField(blank=True, verbose_name='catatan umum')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kartu_kendali', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                (
+                    "bulan",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="bulan",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draf", "Draf"), ("ditandatangani", "Ditandatangani")],
+                        default="draf",
+                        max_length=15,
+                    ),
+                ),
+                ("ditandatangani_pada", models.DateTimeField(blank=True, null=True)),
+                ("catatan", models.TextField(blank=True, verbose_name="catatan umum")),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kartu_kendali",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kartu kendali',
-                'verbose_name_plural': 'Kartu kendali',
-                'ordering': ['instansi', '-tahun', '-bulan'],
+                "verbose_name": "Kartu kendali",
+                "verbose_name_plural": "Kartu kendali",
+                "ordering": ["instansi", "-tahun", "-bulan"],
             },
         ),
         migrations.CreateModel(
-            name='BarisKartuKendali',
+            name="BarisKartuKendali",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_fisik', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='rencana fisik s.d. bulan ini (%)')),
-                ('realisasi_fisik', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='realisasi fisik s.d. bulan ini (%)')),
-                ('kendala', models.TextField(blank=True, verbose_name='kendala')),
-                ('tindak_lanjut', models.TextField(blank=True, verbose_name='tindak lanjut')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='perencanaan.itemanggaran')),
-                ('kartu', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='baris', to='pengukuran.kartukendali')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target_fisik",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="rencana fisik s.d. bulan ini (%)",
+                    ),
+                ),
+                (
+                    "realisasi_fisik",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="realisasi fisik s.d. bulan ini (%)",
+                    ),
+                ),
+                ("kendala", models.TextField(blank=True, verbose_name="kendala")),
+                ("tindak_lanjut", models.TextField(blank=True, verbose_name="tindak lanjut")),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="perencanaan.itemanggaran",
+                    ),
+                ),
+                (
+                    "kartu",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="baris",
+                        to="pengukuran.kartukendali",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Baris kartu kendali',
-                'verbose_name_plural': 'Baris kartu kendali',
-                'ordering': ['item__kode'],
+                "verbose_name": "Baris kartu kendali",
+                "verbose_name_plural": "Baris kartu kendali",
+                "ordering": ["item__kode"],
             },
         ),
         migrations.CreateModel(
-            name='KategoriCapaian',
+            name="KategoriCapaian",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('batas_bawah', models.DecimalField(decimal_places=2, max_digits=7, verbose_name='batas bawah (%)')),
-                ('nama', models.CharField(max_length=50, verbose_name='kategori')),
-                ('warna', models.CharField(default='#0b4f8a', max_length=7, verbose_name='warna')),
-                ('pemda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kategori_capaian', to='organisasi.pemda')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "batas_bawah",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=7, verbose_name="batas bawah (%)"
+                    ),
+                ),
+                ("nama", models.CharField(max_length=50, verbose_name="kategori")),
+                ("warna", models.CharField(default="#0b4f8a", max_length=7, verbose_name="warna")),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kategori_capaian",
+                        to="organisasi.pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kategori capaian',
-                'verbose_name_plural': 'Kategori capaian',
-                'ordering': ['pemda', '-batas_bawah'],
+                "verbose_name": "Kategori capaian",
+                "verbose_name_plural": "Kategori capaian",
+                "ordering": ["pemda", "-batas_bawah"],
             },
         ),
         migrations.CreateModel(
-            name='PenutupanBulan',
+            name="PenutupanBulan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
-                ('bulan', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='bulan')),
-                ('tertutup', models.BooleanField(default=True, verbose_name='tertutup')),
-                ('ditutup_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('alasan_buka', models.TextField(blank=True, verbose_name='alasan dibuka kembali')),
-                ('ditutup_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='penutupan', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                (
+                    "bulan",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="bulan",
+                    ),
+                ),
+                ("tertutup", models.BooleanField(default=True, verbose_name="tertutup")),
+                ("ditutup_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                ("alasan_buka", models.TextField(blank=True, verbose_name="alasan dibuka kembali")),
+                (
+                    "ditutup_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="penutupan",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Penutupan bulan',
-                'verbose_name_plural': 'Penutupan bulan',
-                'ordering': ['instansi', '-tahun', '-bulan'],
+                "verbose_name": "Penutupan bulan",
+                "verbose_name_plural": "Penutupan bulan",
+                "ordering": ["instansi", "-tahun", "-bulan"],
             },
         ),
         migrations.CreateModel(
-            name='PermintaanData',
+            name="PermintaanData",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('judul', models.CharField(max_length=300, verbose_name='judul')),
-                ('uraian', models.TextField(blank=True, verbose_name='uraian')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun data')),
-                ('sampai_bulan', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='sampai bulan')),
-                ('batas_waktu', models.DateField(verbose_name='batas waktu')),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('dibuat_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pemda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='permintaan_data', to='organisasi.pemda')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("judul", models.CharField(max_length=300, verbose_name="judul")),
+                ("uraian", models.TextField(blank=True, verbose_name="uraian")),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun data")),
+                (
+                    "sampai_bulan",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="sampai bulan",
+                    ),
+                ),
+                ("batas_waktu", models.DateField(verbose_name="batas waktu")),
+                ("dibuat_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="permintaan_data",
+                        to="organisasi.pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Permintaan data kinerja',
-                'verbose_name_plural': 'Permintaan data kinerja',
-                'ordering': ['-dibuat_pada'],
+                "verbose_name": "Permintaan data kinerja",
+                "verbose_name_plural": "Permintaan data kinerja",
+                "ordering": ["-dibuat_pada"],
             },
         ),
         migrations.CreateModel(
-            name='JawabanData',
+            name="JawabanData",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('menunggu', 'Menunggu'), ('dikirim', 'Dikirim')], default='menunggu', max_length=10)),
-                ('isi', models.JSONField(blank=True, default=dict, verbose_name='data')),
-                ('catatan', models.TextField(blank=True, verbose_name='catatan')),
-                ('dikirim_pada', models.DateTimeField(blank=True, null=True)),
-                ('dikirim_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='jawaban_data', to='organisasi.instansi')),
-                ('permintaan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='jawaban', to='pengukuran.permintaandata')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("menunggu", "Menunggu"), ("dikirim", "Dikirim")],
+                        default="menunggu",
+                        max_length=10,
+                    ),
+                ),
+                ("isi", models.JSONField(blank=True, default=dict, verbose_name="data")),
+                ("catatan", models.TextField(blank=True, verbose_name="catatan")),
+                ("dikirim_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dikirim_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="jawaban_data",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "permintaan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="jawaban",
+                        to="pengukuran.permintaandata",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Jawaban permintaan data',
-                'verbose_name_plural': 'Jawaban permintaan data',
-                'ordering': ['permintaan', 'instansi__nama'],
+                "verbose_name": "Jawaban permintaan data",
+                "verbose_name_plural": "Jawaban permintaan data",
+                "ordering": ["permintaan", "instansi__nama"],
             },
         ),
         migrations.CreateModel(
-            name='Realisasi',
+            name="Realisasi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
-                ('bulan', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='bulan')),
-                ('nilai', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='realisasi')),
-                ('nilai_skala', models.CharField(blank=True, max_length=50, verbose_name='realisasi (skala)')),
-                ('catatan', models.TextField(blank=True, verbose_name='catatan / penjelasan')),
-                ('status', models.CharField(choices=[('draf', 'Draf'), ('diajukan', 'Diajukan'), ('disetujui', 'Disetujui'), ('dikembalikan', 'Dikembalikan')], default='draf', max_length=12)),
-                ('diisi_pada', models.DateTimeField(blank=True, null=True)),
-                ('diperiksa_pada', models.DateTimeField(blank=True, null=True)),
-                ('catatan_pemeriksa', models.TextField(blank=True, verbose_name='catatan pemeriksa')),
-                ('diisi_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('diperiksa_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indikator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='realisasi', to='perencanaan.indikator')),
-                ('indikator_pk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='realisasi', to='perencanaan.indikatorpk')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='realisasi', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                (
+                    "bulan",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="bulan",
+                    ),
+                ),
+                (
+                    "nilai",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="realisasi",
+                    ),
+                ),
+                (
+                    "nilai_skala",
+                    models.CharField(blank=True, max_length=50, verbose_name="realisasi (skala)"),
+                ),
+                ("catatan", models.TextField(blank=True, verbose_name="catatan / penjelasan")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draf", "Draf"),
+                            ("diajukan", "Diajukan"),
+                            ("disetujui", "Disetujui"),
+                            ("dikembalikan", "Dikembalikan"),
+                        ],
+                        default="draf",
+                        max_length=12,
+                    ),
+                ),
+                ("diisi_pada", models.DateTimeField(blank=True, null=True)),
+                ("diperiksa_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "catatan_pemeriksa",
+                    models.TextField(blank=True, verbose_name="catatan pemeriksa"),
+                ),
+                (
+                    "diisi_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "diperiksa_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="realisasi",
+                        to="perencanaan.indikator",
+                    ),
+                ),
+                (
+                    "indikator_pk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="realisasi",
+                        to="perencanaan.indikatorpk",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="realisasi",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Realisasi indikator',
-                'verbose_name_plural': 'Realisasi indikator',
-                'ordering': ['tahun', 'bulan', 'id'],
+                "verbose_name": "Realisasi indikator",
+                "verbose_name_plural": "Realisasi indikator",
+                "ordering": ["tahun", "bulan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='BuktiRealisasi',
+            name="BuktiRealisasi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('berkas', models.FileField(blank=True, upload_to='bukti/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['pdf', 'docx', 'xlsx', 'png', 'jpg', 'jpeg'])], verbose_name='berkas')),
-                ('tautan', models.URLField(blank=True, verbose_name='tautan')),
-                ('keterangan', models.CharField(blank=True, max_length=300, verbose_name='keterangan')),
-                ('diunggah_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('diunggah_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('realisasi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bukti', to='pengukuran.realisasi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "berkas",
+                    models.FileField(
+                        blank=True,
+                        upload_to="bukti/%Y/%m/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["pdf", "docx", "xlsx", "png", "jpg", "jpeg"]
+                            )
+                        ],
+                        verbose_name="berkas",
+                    ),
+                ),
+                ("tautan", models.URLField(blank=True, verbose_name="tautan")),
+                (
+                    "keterangan",
+                    models.CharField(blank=True, max_length=300, verbose_name="keterangan"),
+                ),
+                ("diunggah_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "diunggah_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bukti",
+                        to="pengukuran.realisasi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Bukti realisasi',
-                'verbose_name_plural': 'Bukti realisasi',
-                'ordering': ['diunggah_pada', 'id'],
+                "verbose_name": "Bukti realisasi",
+                "verbose_name_plural": "Bukti realisasi",
+                "ordering": ["diunggah_pada", "id"],
             },
         ),
         migrations.CreateModel(
-            name='RealisasiAnggaran',
+            name="RealisasiAnggaran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bulan', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='bulan')),
-                ('jumlah', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=18, verbose_name='realisasi (Rp)')),
-                ('diisi_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='realisasi', to='perencanaan.itemanggaran')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "bulan",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="bulan",
+                    ),
+                ),
+                (
+                    "jumlah",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=18,
+                        verbose_name="realisasi (Rp)",
+                    ),
+                ),
+                (
+                    "diisi_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="realisasi",
+                        to="perencanaan.itemanggaran",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Realisasi anggaran',
-                'verbose_name_plural': 'Realisasi anggaran',
-                'ordering': ['item', 'bulan'],
+                "verbose_name": "Realisasi anggaran",
+                "verbose_name_plural": "Realisasi anggaran",
+                "ordering": ["item", "bulan"],
             },
         ),
         migrations.CreateModel(
-            name='Rekomendasi',
+            name="Rekomendasi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uraian', models.TextField(verbose_name='rekomendasi')),
-                ('dipantau_bulan', models.PositiveSmallIntegerField(help_text='Biasanya bulan berikutnya.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='dipantau pada bulan')),
-                ('status', models.CharField(choices=[('terbuka', 'Terbuka'), ('ditindaklanjuti', 'Ditindaklanjuti'), ('selesai', 'Selesai')], default='terbuka', max_length=16)),
-                ('tindak_lanjut', models.TextField(blank=True, verbose_name='tindak lanjut')),
-                ('ditindaklanjuti_pada', models.DateTimeField(blank=True, null=True)),
-                ('ditutup_pada', models.DateTimeField(blank=True, null=True)),
-                ('ditindaklanjuti_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ditutup_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('evaluasi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rekomendasi', to='pengukuran.evaluasitriwulan')),
-                ('indikator_pk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='rekomendasi', to='perencanaan.indikatorpk')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rekomendasi', to='organisasi.instansi')),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rekomendasi', to='organisasi.jabatan', verbose_name='ditujukan kepada')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uraian", models.TextField(verbose_name="rekomendasi")),
+                (
+                    "dipantau_bulan",
+                    models.PositiveSmallIntegerField(
+                        help_text="Biasanya bulan berikutnya.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="dipantau pada bulan",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("terbuka", "Terbuka"),
+                            ("ditindaklanjuti", "Ditindaklanjuti"),
+                            ("selesai", "Selesai"),
+                        ],
+                        default="terbuka",
+                        max_length=16,
+                    ),
+                ),
+                ("tindak_lanjut", models.TextField(blank=True, verbose_name="tindak lanjut")),
+                ("ditindaklanjuti_pada", models.DateTimeField(blank=True, null=True)),
+                ("ditutup_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "ditindaklanjuti_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ditutup_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "evaluasi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rekomendasi",
+                        to="pengukuran.evaluasitriwulan",
+                    ),
+                ),
+                (
+                    "indikator_pk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="rekomendasi",
+                        to="perencanaan.indikatorpk",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rekomendasi",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rekomendasi",
+                        to="organisasi.jabatan",
+                        verbose_name="ditujukan kepada",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Rekomendasi perbaikan kinerja',
-                'verbose_name_plural': 'Rekomendasi perbaikan kinerja',
-                'ordering': ['status', 'dipantau_bulan', 'id'],
+                "verbose_name": "Rekomendasi perbaikan kinerja",
+                "verbose_name_plural": "Rekomendasi perbaikan kinerja",
+                "ordering": ["status", "dipantau_bulan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ArsipKinerja',
+            name="ArsipKinerja",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
-                ('isi', models.JSONField(default=dict, verbose_name='data kinerja')),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, null=True)),
-                ('ditandatangani_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='arsip_kinerja', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                ("isi", models.JSONField(default=dict, verbose_name="data kinerja")),
+                ("dibuat_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ditandatangani_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "ditandatangani_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="arsip_kinerja",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Arsip data kinerja tahunan',
-                'verbose_name_plural': 'Arsip data kinerja tahunan',
-                'ordering': ['instansi', '-tahun'],
-                'constraints': [models.UniqueConstraint(fields=('instansi', 'tahun'), name='arsip_kinerja_unik')],
+                "verbose_name": "Arsip data kinerja tahunan",
+                "verbose_name_plural": "Arsip data kinerja tahunan",
+                "ordering": ["instansi", "-tahun"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("instansi", "tahun"), name="arsip_kinerja_unik")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='evaluasitriwulan',
-            constraint=models.UniqueConstraint(fields=('instansi', 'tahun', 'triwulan'), name='evaluasi_unik'),
+            model_name="evaluasitriwulan",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "tahun", "triwulan"), name="evaluasi_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='kartukendali',
-            constraint=models.UniqueConstraint(fields=('instansi', 'tahun', 'bulan'), name='kartu_kendali_unik'),
+            model_name="kartukendali",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "tahun", "bulan"), name="kartu_kendali_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='bariskartukendali',
-            constraint=models.UniqueConstraint(fields=('kartu', 'item'), name='baris_kartu_unik'),
+            model_name="bariskartukendali",
+            constraint=models.UniqueConstraint(fields=("kartu", "item"), name="baris_kartu_unik"),
         ),
         migrations.AddConstraint(
-            model_name='kategoricapaian',
-            constraint=models.UniqueConstraint(fields=('pemda', 'batas_bawah'), name='kategori_batas_unik'),
+            model_name="kategoricapaian",
+            constraint=models.UniqueConstraint(
+                fields=("pemda", "batas_bawah"), name="kategori_batas_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='penutupanbulan',
-            constraint=models.UniqueConstraint(fields=('instansi', 'tahun', 'bulan'), name='penutupan_bulan_unik'),
+            model_name="penutupanbulan",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "tahun", "bulan"), name="penutupan_bulan_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jawabandata',
-            constraint=models.UniqueConstraint(fields=('permintaan', 'instansi'), name='jawaban_data_unik'),
+            model_name="jawabandata",
+            constraint=models.UniqueConstraint(
+                fields=("permintaan", "instansi"), name="jawaban_data_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='realisasi',
-            constraint=models.CheckConstraint(condition=models.Q(('indikator__isnull', True), ('indikator_pk__isnull', True), _connector='XOR'), name='realisasi_satu_indikator'),
+            model_name="realisasi",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("indikator__isnull", True), ("indikator_pk__isnull", True), _connector="XOR"
+                ),
+                name="realisasi_satu_indikator",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='realisasi',
-            constraint=models.UniqueConstraint(condition=models.Q(('indikator__isnull', False)), fields=('indikator', 'tahun', 'bulan'), name='realisasi_indikator_bulan_unik'),
+            model_name="realisasi",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("indikator__isnull", False)),
+                fields=("indikator", "tahun", "bulan"),
+                name="realisasi_indikator_bulan_unik",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='realisasi',
-            constraint=models.UniqueConstraint(condition=models.Q(('indikator_pk__isnull', False)), fields=('indikator_pk', 'tahun', 'bulan'), name='realisasi_indikator_pk_bulan_unik'),
+            model_name="realisasi",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("indikator_pk__isnull", False)),
+                fields=("indikator_pk", "tahun", "bulan"),
+                name="realisasi_indikator_pk_bulan_unik",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='realisasianggaran',
-            constraint=models.UniqueConstraint(fields=('item', 'bulan'), name='realisasi_anggaran_unik'),
+            model_name="realisasianggaran",
+            constraint=models.UniqueConstraint(
+                fields=("item", "bulan"), name="realisasi_anggaran_unik"
+            ),
         ),
     ]

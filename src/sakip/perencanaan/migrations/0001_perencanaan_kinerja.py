@@ -8,462 +8,1220 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0001_initial'),
+        ("organisasi", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProgramRenstra',
+            name="ProgramRenstra",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30, verbose_name='kode')),
-                ('uraian', models.TextField(verbose_name='uraian')),
-                ('urutan', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=30, verbose_name="kode")),
+                ("uraian", models.TextField(verbose_name="uraian")),
+                ("urutan", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'Program Renstra',
-                'verbose_name_plural': 'Program Renstra',
-                'ordering': ['urutan', 'kode'],
-                'abstract': False,
+                "verbose_name": "Program Renstra",
+                "verbose_name_plural": "Program Renstra",
+                "ordering": ["urutan", "kode"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DokumenAnggaran',
+            name="DokumenAnggaran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis', models.CharField(choices=[('renja', 'Renja'), ('rka', 'RKA'), ('dpa', 'DPA')], max_length=5, verbose_name='jenis')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
-                ('nomor', models.CharField(blank=True, max_length=100, verbose_name='nomor')),
-                ('tanggal_pengesahan', models.DateField(blank=True, null=True, verbose_name='tanggal pengesahan')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dok_anggaran', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[("renja", "Renja"), ("rka", "RKA"), ("dpa", "DPA")],
+                        max_length=5,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                ("nomor", models.CharField(blank=True, max_length=100, verbose_name="nomor")),
+                (
+                    "tanggal_pengesahan",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal pengesahan"),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dok_anggaran",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Renja/RKA/DPA',
-                'verbose_name_plural': 'Renja/RKA/DPA',
-                'ordering': ['instansi', '-tahun', 'jenis'],
+                "verbose_name": "Renja/RKA/DPA",
+                "verbose_name_plural": "Renja/RKA/DPA",
+                "ordering": ["instansi", "-tahun", "jenis"],
             },
         ),
         migrations.CreateModel(
-            name='Indikator',
+            name="Indikator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30, verbose_name='kode')),
-                ('nama', models.CharField(max_length=500, verbose_name='indikator')),
-                ('satuan', models.CharField(max_length=50, verbose_name='satuan')),
-                ('polaritas', models.CharField(choices=[('naik', 'Naik (makin tinggi makin baik)'), ('turun', 'Turun (makin rendah makin baik)'), ('rentang', 'Rentang target'), ('stabil', 'Stabil (dalam batas toleransi)')], default='naik', max_length=10, verbose_name='polaritas')),
-                ('agregasi', models.CharField(choices=[('kumulatif', 'Kumulatif'), ('rata_rata', 'Rata-rata'), ('akhir_periode', 'Akhir periode')], default='akhir_periode', max_length=15, verbose_name='agregasi periode')),
-                ('toleransi', models.DecimalField(blank=True, decimal_places=4, max_digits=10, null=True, verbose_name='toleransi (stabil)')),
-                ('baseline', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='kondisi awal')),
-                ('baseline_skala', models.CharField(blank=True, max_length=50, verbose_name='kondisi awal (skala)')),
-                ('target_akhir', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='target akhir periode')),
-                ('target_akhir_atas', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='batas atas target akhir')),
-                ('target_akhir_skala', models.CharField(blank=True, max_length=50, verbose_name='target akhir (skala)')),
-                ('definisi', models.TextField(blank=True, verbose_name='definisi operasional')),
-                ('formula', models.TextField(blank=True, verbose_name='formula')),
-                ('sumber_data', models.CharField(blank=True, max_length=300, verbose_name='sumber data')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('penanggung_jawab', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organisasi.jabatan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=30, verbose_name="kode")),
+                ("nama", models.CharField(max_length=500, verbose_name="indikator")),
+                ("satuan", models.CharField(max_length=50, verbose_name="satuan")),
+                (
+                    "polaritas",
+                    models.CharField(
+                        choices=[
+                            ("naik", "Naik (makin tinggi makin baik)"),
+                            ("turun", "Turun (makin rendah makin baik)"),
+                            ("rentang", "Rentang target"),
+                            ("stabil", "Stabil (dalam batas toleransi)"),
+                        ],
+                        default="naik",
+                        max_length=10,
+                        verbose_name="polaritas",
+                    ),
+                ),
+                (
+                    "agregasi",
+                    models.CharField(
+                        choices=[
+                            ("kumulatif", "Kumulatif"),
+                            ("rata_rata", "Rata-rata"),
+                            ("akhir_periode", "Akhir periode"),
+                        ],
+                        default="akhir_periode",
+                        max_length=15,
+                        verbose_name="agregasi periode",
+                    ),
+                ),
+                (
+                    "toleransi",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=10,
+                        null=True,
+                        verbose_name="toleransi (stabil)",
+                    ),
+                ),
+                (
+                    "baseline",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="kondisi awal",
+                    ),
+                ),
+                (
+                    "baseline_skala",
+                    models.CharField(
+                        blank=True, max_length=50, verbose_name="kondisi awal (skala)"
+                    ),
+                ),
+                (
+                    "target_akhir",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="target akhir periode",
+                    ),
+                ),
+                (
+                    "target_akhir_atas",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="batas atas target akhir",
+                    ),
+                ),
+                (
+                    "target_akhir_skala",
+                    models.CharField(
+                        blank=True, max_length=50, verbose_name="target akhir (skala)"
+                    ),
+                ),
+                ("definisi", models.TextField(blank=True, verbose_name="definisi operasional")),
+                ("formula", models.TextField(blank=True, verbose_name="formula")),
+                (
+                    "sumber_data",
+                    models.CharField(blank=True, max_length=300, verbose_name="sumber data"),
+                ),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "penanggung_jawab",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organisasi.jabatan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Indikator Renstra',
-                'verbose_name_plural': 'Indikator Renstra',
-                'ordering': ['urutan', 'kode'],
+                "verbose_name": "Indikator Renstra",
+                "verbose_name_plural": "Indikator Renstra",
+                "ordering": ["urutan", "kode"],
             },
         ),
         migrations.CreateModel(
-            name='IndikatorPK',
+            name="IndikatorPK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='target')),
-                ('target_atas', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='batas atas target')),
-                ('target_skala', models.CharField(blank=True, max_length=50, verbose_name='target (skala)')),
-                ('nama', models.CharField(max_length=500, verbose_name='indikator kinerja')),
-                ('satuan', models.CharField(max_length=50, verbose_name='satuan')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('indikator_renstra', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='indikator_pk', to='perencanaan.indikator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "target_atas",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="batas atas target",
+                    ),
+                ),
+                (
+                    "target_skala",
+                    models.CharField(blank=True, max_length=50, verbose_name="target (skala)"),
+                ),
+                ("nama", models.CharField(max_length=500, verbose_name="indikator kinerja")),
+                ("satuan", models.CharField(max_length=50, verbose_name="satuan")),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "indikator_renstra",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="indikator_pk",
+                        to="perencanaan.indikator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Indikator PK',
-                'verbose_name_plural': 'Indikator PK',
-                'ordering': ['urutan', 'id'],
+                "verbose_name": "Indikator PK",
+                "verbose_name_plural": "Indikator PK",
+                "ordering": ["urutan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ItemAnggaran',
+            name="ItemAnggaran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('program', 'Program'), ('kegiatan', 'Kegiatan'), ('sub', 'Sub kegiatan')], max_length=10, verbose_name='tingkat')),
-                ('kode', models.CharField(max_length=40, verbose_name='kode')),
-                ('nama', models.CharField(max_length=500, verbose_name='nama')),
-                ('pagu', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=18, verbose_name='pagu (Rp)')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('dokumen', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='item', to='perencanaan.dokumenanggaran')),
-                ('induk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='anak', to='perencanaan.itemanggaran')),
-                ('penanggung_jawab', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organisasi.jabatan')),
-                ('program_renstra', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='perencanaan.programrenstra')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("program", "Program"),
+                            ("kegiatan", "Kegiatan"),
+                            ("sub", "Sub kegiatan"),
+                        ],
+                        max_length=10,
+                        verbose_name="tingkat",
+                    ),
+                ),
+                ("kode", models.CharField(max_length=40, verbose_name="kode")),
+                ("nama", models.CharField(max_length=500, verbose_name="nama")),
+                (
+                    "pagu",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=18,
+                        verbose_name="pagu (Rp)",
+                    ),
+                ),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "dokumen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="item",
+                        to="perencanaan.dokumenanggaran",
+                    ),
+                ),
+                (
+                    "induk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="anak",
+                        to="perencanaan.itemanggaran",
+                    ),
+                ),
+                (
+                    "penanggung_jawab",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organisasi.jabatan",
+                    ),
+                ),
+                (
+                    "program_renstra",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="perencanaan.programrenstra",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Program/kegiatan/sub kegiatan',
-                'verbose_name_plural': 'Program/kegiatan/sub kegiatan',
-                'ordering': ['kode'],
+                "verbose_name": "Program/kegiatan/sub kegiatan",
+                "verbose_name_plural": "Program/kegiatan/sub kegiatan",
+                "ordering": ["kode"],
             },
         ),
         migrations.CreateModel(
-            name='IndikatorItem',
+            name="IndikatorItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='target')),
-                ('target_atas', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='batas atas target')),
-                ('target_skala', models.CharField(blank=True, max_length=50, verbose_name='target (skala)')),
-                ('nama', models.CharField(max_length=500, verbose_name='indikator')),
-                ('satuan', models.CharField(max_length=50, verbose_name='satuan')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('indikator_renstra', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='turunan', to='perencanaan.indikator')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='perencanaan.itemanggaran')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "target_atas",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="batas atas target",
+                    ),
+                ),
+                (
+                    "target_skala",
+                    models.CharField(blank=True, max_length=50, verbose_name="target (skala)"),
+                ),
+                ("nama", models.CharField(max_length=500, verbose_name="indikator")),
+                ("satuan", models.CharField(max_length=50, verbose_name="satuan")),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "indikator_renstra",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="turunan",
+                        to="perencanaan.indikator",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indikator",
+                        to="perencanaan.itemanggaran",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Indikator program/kegiatan',
-                'verbose_name_plural': 'Indikator program/kegiatan',
-                'ordering': ['urutan', 'id'],
+                "verbose_name": "Indikator program/kegiatan",
+                "verbose_name_plural": "Indikator program/kegiatan",
+                "ordering": ["urutan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PerjanjianKinerja',
+            name="PerjanjianKinerja",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
-                ('pihak_kedua_nama', models.CharField(blank=True, max_length=200, verbose_name='nama pihak kedua')),
-                ('pihak_kedua_jabatan', models.CharField(blank=True, max_length=200, verbose_name='jabatan pihak kedua')),
-                ('nomor_revisi', models.PositiveIntegerField(default=0, verbose_name='revisi ke')),
-                ('alasan_revisi', models.CharField(blank=True, choices=[('pejabat', 'Pergantian pejabat'), ('strategi', 'Perubahan strategi'), ('anggaran', 'Perubahan anggaran'), ('lainnya', 'Lainnya')], max_length=12, verbose_name='alasan revisi')),
-                ('keterangan_revisi', models.TextField(blank=True, verbose_name='keterangan revisi')),
-                ('status', models.CharField(choices=[('draf', 'Draf'), ('ditandatangani', 'Ditandatangani'), ('diganti', 'Diganti revisi')], default='draf', max_length=15)),
-                ('tempat', models.CharField(blank=True, max_length=100, verbose_name='tempat penandatanganan')),
-                ('tanggal', models.DateField(blank=True, null=True, verbose_name='tanggal')),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, null=True)),
-                ('peringatan', models.TextField(blank=True, verbose_name='peringatan')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='perjanjian_kinerja', to='organisasi.instansi')),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='perjanjian_kinerja', to='organisasi.jabatan', verbose_name='jabatan pihak pertama')),
-                ('pihak_kedua', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='pk_kedua', to=settings.AUTH_USER_MODEL, verbose_name='pihak kedua')),
-                ('pihak_pertama', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pk_pertama', to=settings.AUTH_USER_MODEL, verbose_name='pihak pertama')),
-                ('pk_atasan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pk_bawahan', to='perencanaan.perjanjiankinerja', verbose_name='PK atasan (kaskade)')),
-                ('revisi_dari', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='revisi', to='perencanaan.perjanjiankinerja')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                (
+                    "pihak_kedua_nama",
+                    models.CharField(blank=True, max_length=200, verbose_name="nama pihak kedua"),
+                ),
+                (
+                    "pihak_kedua_jabatan",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="jabatan pihak kedua"
+                    ),
+                ),
+                ("nomor_revisi", models.PositiveIntegerField(default=0, verbose_name="revisi ke")),
+                (
+                    "alasan_revisi",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("pejabat", "Pergantian pejabat"),
+                            ("strategi", "Perubahan strategi"),
+                            ("anggaran", "Perubahan anggaran"),
+                            ("lainnya", "Lainnya"),
+                        ],
+                        max_length=12,
+                        verbose_name="alasan revisi",
+                    ),
+                ),
+                (
+                    "keterangan_revisi",
+                    models.TextField(blank=True, verbose_name="keterangan revisi"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draf", "Draf"),
+                            ("ditandatangani", "Ditandatangani"),
+                            ("diganti", "Diganti revisi"),
+                        ],
+                        default="draf",
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "tempat",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="tempat penandatanganan"
+                    ),
+                ),
+                ("tanggal", models.DateField(blank=True, null=True, verbose_name="tanggal")),
+                ("ditandatangani_pada", models.DateTimeField(blank=True, null=True)),
+                ("peringatan", models.TextField(blank=True, verbose_name="peringatan")),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="perjanjian_kinerja",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="perjanjian_kinerja",
+                        to="organisasi.jabatan",
+                        verbose_name="jabatan pihak pertama",
+                    ),
+                ),
+                (
+                    "pihak_kedua",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pk_kedua",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="pihak kedua",
+                    ),
+                ),
+                (
+                    "pihak_pertama",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pk_pertama",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="pihak pertama",
+                    ),
+                ),
+                (
+                    "pk_atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="pk_bawahan",
+                        to="perencanaan.perjanjiankinerja",
+                        verbose_name="PK atasan (kaskade)",
+                    ),
+                ),
+                (
+                    "revisi_dari",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="revisi",
+                        to="perencanaan.perjanjiankinerja",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Perjanjian Kinerja',
-                'verbose_name_plural': 'Perjanjian Kinerja',
-                'ordering': ['instansi', '-tahun', 'jabatan__urutan', '-nomor_revisi'],
+                "verbose_name": "Perjanjian Kinerja",
+                "verbose_name_plural": "Perjanjian Kinerja",
+                "ordering": ["instansi", "-tahun", "jabatan__urutan", "-nomor_revisi"],
             },
         ),
         migrations.CreateModel(
-            name='AnggaranPK',
+            name="AnggaranPK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uraian', models.CharField(max_length=500, verbose_name='program/kegiatan')),
-                ('anggaran', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=18, verbose_name='anggaran (Rp)')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='perencanaan.itemanggaran')),
-                ('pk_dokumen', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='anggaran', to='perencanaan.perjanjiankinerja')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uraian", models.CharField(max_length=500, verbose_name="program/kegiatan")),
+                (
+                    "anggaran",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=18,
+                        verbose_name="anggaran (Rp)",
+                    ),
+                ),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="perencanaan.itemanggaran",
+                    ),
+                ),
+                (
+                    "pk_dokumen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="anggaran",
+                        to="perencanaan.perjanjiankinerja",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Anggaran PK',
-                'verbose_name_plural': 'Anggaran PK',
-                'ordering': ['urutan', 'id'],
+                "verbose_name": "Anggaran PK",
+                "verbose_name_plural": "Anggaran PK",
+                "ordering": ["urutan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='RencanaAksi',
+            name="RencanaAksi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='target')),
-                ('target_atas', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='batas atas target')),
-                ('target_skala', models.CharField(blank=True, max_length=50, verbose_name='target (skala)')),
-                ('jenis_periode', models.CharField(choices=[('triwulan', 'Triwulan'), ('bulan', 'Bulan')], max_length=10)),
-                ('periode', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='triwulan/bulan')),
-                ('aksi', models.TextField(blank=True, verbose_name='rencana aksi')),
-                ('anggaran', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=18, verbose_name='anggaran (Rp)')),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aksi', to='perencanaan.indikatorpk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "target_atas",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="batas atas target",
+                    ),
+                ),
+                (
+                    "target_skala",
+                    models.CharField(blank=True, max_length=50, verbose_name="target (skala)"),
+                ),
+                (
+                    "jenis_periode",
+                    models.CharField(
+                        choices=[("triwulan", "Triwulan"), ("bulan", "Bulan")], max_length=10
+                    ),
+                ),
+                (
+                    "periode",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="triwulan/bulan",
+                    ),
+                ),
+                ("aksi", models.TextField(blank=True, verbose_name="rencana aksi")),
+                (
+                    "anggaran",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=18,
+                        verbose_name="anggaran (Rp)",
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aksi",
+                        to="perencanaan.indikatorpk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Rencana aksi',
-                'verbose_name_plural': 'Rencana aksi',
-                'ordering': ['indikator', 'jenis_periode', 'periode'],
+                "verbose_name": "Rencana aksi",
+                "verbose_name_plural": "Rencana aksi",
+                "ordering": ["indikator", "jenis_periode", "periode"],
             },
         ),
         migrations.CreateModel(
-            name='Renstra',
+            name="Renstra",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun_awal', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='tahun awal')),
-                ('tahun_akhir', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='tahun akhir')),
-                ('visi', models.TextField(blank=True, verbose_name='visi')),
-                ('status', models.CharField(choices=[('draf', 'Draf'), ('ditetapkan', 'Ditetapkan')], default='draf', max_length=12)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='renstra', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tahun_awal",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="tahun awal",
+                    ),
+                ),
+                (
+                    "tahun_akhir",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="tahun akhir",
+                    ),
+                ),
+                ("visi", models.TextField(blank=True, verbose_name="visi")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draf", "Draf"), ("ditetapkan", "Ditetapkan")],
+                        default="draf",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="renstra",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Renstra',
-                'verbose_name_plural': 'Renstra',
-                'ordering': ['instansi', '-tahun_awal'],
+                "verbose_name": "Renstra",
+                "verbose_name_plural": "Renstra",
+                "ordering": ["instansi", "-tahun_awal"],
             },
         ),
         migrations.AddField(
-            model_name='programrenstra',
-            name='renstra',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='program', to='perencanaan.renstra'),
+            model_name="programrenstra",
+            name="renstra",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="program",
+                to="perencanaan.renstra",
+            ),
         ),
         migrations.CreateModel(
-            name='Misi',
+            name="Misi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30, verbose_name='kode')),
-                ('uraian', models.TextField(verbose_name='uraian')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('renstra', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='misi', to='perencanaan.renstra')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=30, verbose_name="kode")),
+                ("uraian", models.TextField(verbose_name="uraian")),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="misi",
+                        to="perencanaan.renstra",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Misi',
-                'verbose_name_plural': 'Misi',
-                'ordering': ['urutan', 'kode'],
-                'abstract': False,
+                "verbose_name": "Misi",
+                "verbose_name_plural": "Misi",
+                "ordering": ["urutan", "kode"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='indikator',
-            name='renstra',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='perencanaan.renstra'),
+            model_name="indikator",
+            name="renstra",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="indikator",
+                to="perencanaan.renstra",
+            ),
         ),
         migrations.CreateModel(
-            name='IKU',
+            name="IKU",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun_mulai', models.PositiveIntegerField(verbose_name='berlaku mulai tahun')),
-                ('alasan', models.TextField(blank=True, verbose_name='alasan pemilihan')),
-                ('definisi', models.TextField(verbose_name='definisi operasional')),
-                ('formula', models.TextField(verbose_name='formulasi')),
-                ('sumber_data', models.CharField(max_length=300, verbose_name='sumber data')),
-                ('penanggung_jawab', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisasi.jabatan', verbose_name='penanggung jawab')),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='iku', to='perencanaan.indikator')),
-                ('renstra', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='iku', to='perencanaan.renstra')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun_mulai", models.PositiveIntegerField(verbose_name="berlaku mulai tahun")),
+                ("alasan", models.TextField(blank=True, verbose_name="alasan pemilihan")),
+                ("definisi", models.TextField(verbose_name="definisi operasional")),
+                ("formula", models.TextField(verbose_name="formulasi")),
+                ("sumber_data", models.CharField(max_length=300, verbose_name="sumber data")),
+                (
+                    "penanggung_jawab",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisasi.jabatan",
+                        verbose_name="penanggung jawab",
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="iku",
+                        to="perencanaan.indikator",
+                    ),
+                ),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="iku",
+                        to="perencanaan.renstra",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'IKU',
-                'verbose_name_plural': 'IKU',
-                'ordering': ['renstra', 'indikator__urutan', 'indikator__kode'],
+                "verbose_name": "IKU",
+                "verbose_name_plural": "IKU",
+                "ordering": ["renstra", "indikator__urutan", "indikator__kode"],
             },
         ),
         migrations.AddField(
-            model_name='dokumenanggaran',
-            name='renstra',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dok_anggaran', to='perencanaan.renstra'),
+            model_name="dokumenanggaran",
+            name="renstra",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="dok_anggaran",
+                to="perencanaan.renstra",
+            ),
         ),
         migrations.CreateModel(
-            name='Sasaran',
+            name="Sasaran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30, verbose_name='kode')),
-                ('uraian', models.TextField(verbose_name='uraian')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('renstra', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sasaran', to='perencanaan.renstra')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=30, verbose_name="kode")),
+                ("uraian", models.TextField(verbose_name="uraian")),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sasaran",
+                        to="perencanaan.renstra",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Sasaran strategis',
-                'verbose_name_plural': 'Sasaran strategis',
-                'ordering': ['urutan', 'kode'],
-                'abstract': False,
+                "verbose_name": "Sasaran strategis",
+                "verbose_name_plural": "Sasaran strategis",
+                "ordering": ["urutan", "kode"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='programrenstra',
-            name='sasaran',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='program', to='perencanaan.sasaran'),
+            model_name="programrenstra",
+            name="sasaran",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="program",
+                to="perencanaan.sasaran",
+            ),
         ),
         migrations.AddField(
-            model_name='indikator',
-            name='sasaran',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='perencanaan.sasaran'),
+            model_name="indikator",
+            name="sasaran",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="indikator",
+                to="perencanaan.sasaran",
+            ),
         ),
         migrations.CreateModel(
-            name='SasaranPK',
+            name="SasaranPK",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uraian', models.TextField(verbose_name='sasaran')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('pk_dokumen', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sasaran', to='perencanaan.perjanjiankinerja')),
-                ('sasaran_atasan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='turunan', to='perencanaan.sasaranpk')),
-                ('sasaran_renstra', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='perencanaan.sasaran')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uraian", models.TextField(verbose_name="sasaran")),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "pk_dokumen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sasaran",
+                        to="perencanaan.perjanjiankinerja",
+                    ),
+                ),
+                (
+                    "sasaran_atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="turunan",
+                        to="perencanaan.sasaranpk",
+                    ),
+                ),
+                (
+                    "sasaran_renstra",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="perencanaan.sasaran",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Sasaran PK',
-                'verbose_name_plural': 'Sasaran PK',
-                'ordering': ['urutan', 'id'],
-            },
-        ),
-        migrations.AddField(
-            model_name='indikatorpk',
-            name='sasaran',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='perencanaan.sasaranpk'),
-        ),
-        migrations.CreateModel(
-            name='Skala',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=100, verbose_name='nama skala')),
-                ('nilai', models.JSONField(default=list, help_text='Mis. ["WTP", "WDP"].', verbose_name='nilai (terbaik lebih dulu)')),
-                ('pemda', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='skala', to='organisasi.pemda')),
-            ],
-            options={
-                'verbose_name': 'Skala target',
-                'verbose_name_plural': 'Skala target',
-            },
-        ),
-        migrations.AddField(
-            model_name='indikator',
-            name='skala',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='perencanaan.skala', verbose_name='skala'),
-        ),
-        migrations.CreateModel(
-            name='Strategi',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30, verbose_name='kode')),
-                ('uraian', models.TextField(verbose_name='uraian')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('renstra', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='strategi', to='perencanaan.renstra')),
-                ('sasaran', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='strategi', to='perencanaan.sasaran')),
-            ],
-            options={
-                'verbose_name': 'Strategi',
-                'verbose_name_plural': 'Strategi',
-                'ordering': ['urutan', 'kode'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='Kebijakan',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30, verbose_name='kode')),
-                ('uraian', models.TextField(verbose_name='uraian')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('renstra', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kebijakan', to='perencanaan.renstra')),
-                ('strategi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kebijakan', to='perencanaan.strategi')),
-            ],
-            options={
-                'verbose_name': 'Arah kebijakan',
-                'verbose_name_plural': 'Arah kebijakan',
-                'ordering': ['urutan', 'kode'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='TargetTahunan',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='target')),
-                ('target_atas', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='batas atas target')),
-                ('target_skala', models.CharField(blank=True, max_length=50, verbose_name='target (skala)')),
-                ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='target', to='perencanaan.indikator')),
-            ],
-            options={
-                'verbose_name': 'Target tahunan',
-                'verbose_name_plural': 'Target tahunan',
-                'ordering': ['indikator', 'tahun'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Tujuan',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30, verbose_name='kode')),
-                ('uraian', models.TextField(verbose_name='uraian')),
-                ('urutan', models.PositiveIntegerField(default=0)),
-                ('misi', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='perencanaan.misi')),
-                ('renstra', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tujuan', to='perencanaan.renstra')),
-            ],
-            options={
-                'verbose_name': 'Tujuan',
-                'verbose_name_plural': 'Tujuan',
-                'ordering': ['urutan', 'kode'],
-                'abstract': False,
+                "verbose_name": "Sasaran PK",
+                "verbose_name_plural": "Sasaran PK",
+                "ordering": ["urutan", "id"],
             },
         ),
         migrations.AddField(
-            model_name='sasaran',
-            name='tujuan',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sasaran', to='perencanaan.tujuan'),
-        ),
-        migrations.AddField(
-            model_name='indikator',
-            name='tujuan',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='perencanaan.tujuan'),
+            model_name="indikatorpk",
+            name="sasaran",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="indikator",
+                to="perencanaan.sasaranpk",
+            ),
         ),
         migrations.CreateModel(
-            name='AnggaranKas',
+            name="Skala",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bulan', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='bulan')),
-                ('jumlah', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=18, verbose_name='jumlah (Rp)')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kas', to='perencanaan.itemanggaran')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nama", models.CharField(max_length=100, verbose_name="nama skala")),
+                (
+                    "nilai",
+                    models.JSONField(
+                        default=list,
+                        help_text='Mis. ["WTP", "WDP"].',
+                        verbose_name="nilai (terbaik lebih dulu)",
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="skala",
+                        to="organisasi.pemda",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Anggaran kas',
-                'verbose_name_plural': 'Anggaran kas',
-                'ordering': ['item', 'bulan'],
-                'constraints': [models.UniqueConstraint(fields=('item', 'bulan'), name='anggaran_kas_unik')],
+                "verbose_name": "Skala target",
+                "verbose_name_plural": "Skala target",
+            },
+        ),
+        migrations.AddField(
+            model_name="indikator",
+            name="skala",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="perencanaan.skala",
+                verbose_name="skala",
+            ),
+        ),
+        migrations.CreateModel(
+            name="Strategi",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=30, verbose_name="kode")),
+                ("uraian", models.TextField(verbose_name="uraian")),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="strategi",
+                        to="perencanaan.renstra",
+                    ),
+                ),
+                (
+                    "sasaran",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="strategi",
+                        to="perencanaan.sasaran",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Strategi",
+                "verbose_name_plural": "Strategi",
+                "ordering": ["urutan", "kode"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="Kebijakan",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=30, verbose_name="kode")),
+                ("uraian", models.TextField(verbose_name="uraian")),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kebijakan",
+                        to="perencanaan.renstra",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kebijakan",
+                        to="perencanaan.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Arah kebijakan",
+                "verbose_name_plural": "Arah kebijakan",
+                "ordering": ["urutan", "kode"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="TargetTahunan",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "target_atas",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="batas atas target",
+                    ),
+                ),
+                (
+                    "target_skala",
+                    models.CharField(blank=True, max_length=50, verbose_name="target (skala)"),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="target",
+                        to="perencanaan.indikator",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Target tahunan",
+                "verbose_name_plural": "Target tahunan",
+                "ordering": ["indikator", "tahun"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Tujuan",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=30, verbose_name="kode")),
+                ("uraian", models.TextField(verbose_name="uraian")),
+                ("urutan", models.PositiveIntegerField(default=0)),
+                (
+                    "misi",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="perencanaan.misi",
+                    ),
+                ),
+                (
+                    "renstra",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tujuan",
+                        to="perencanaan.renstra",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Tujuan",
+                "verbose_name_plural": "Tujuan",
+                "ordering": ["urutan", "kode"],
+                "abstract": False,
+            },
+        ),
+        migrations.AddField(
+            model_name="sasaran",
+            name="tujuan",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="sasaran",
+                to="perencanaan.tujuan",
+            ),
+        ),
+        migrations.AddField(
+            model_name="indikator",
+            name="tujuan",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="indikator",
+                to="perencanaan.tujuan",
+            ),
+        ),
+        migrations.CreateModel(
+            name="AnggaranKas",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "bulan",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="bulan",
+                    ),
+                ),
+                (
+                    "jumlah",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=18,
+                        verbose_name="jumlah (Rp)",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kas",
+                        to="perencanaan.itemanggaran",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Anggaran kas",
+                "verbose_name_plural": "Anggaran kas",
+                "ordering": ["item", "bulan"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("item", "bulan"), name="anggaran_kas_unik")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='perjanjiankinerja',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'diganti'), _negated=True), fields=('jabatan', 'tahun'), name='pk_satu_berlaku_per_jabatan_tahun', violation_error_message='Jabatan ini sudah punya PK untuk tahun tersebut.'),
+            model_name="perjanjiankinerja",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "diganti"), _negated=True),
+                fields=("jabatan", "tahun"),
+                name="pk_satu_berlaku_per_jabatan_tahun",
+                violation_error_message="Jabatan ini sudah punya PK untuk tahun tersebut.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='itemanggaran',
-            constraint=models.UniqueConstraint(fields=('dokumen', 'kode'), name='item_anggaran_kode_unik'),
+            model_name="itemanggaran",
+            constraint=models.UniqueConstraint(
+                fields=("dokumen", "kode"), name="item_anggaran_kode_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rencanaaksi',
-            constraint=models.UniqueConstraint(fields=('indikator', 'jenis_periode', 'periode'), name='rencana_aksi_unik'),
+            model_name="rencanaaksi",
+            constraint=models.UniqueConstraint(
+                fields=("indikator", "jenis_periode", "periode"), name="rencana_aksi_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='renstra',
-            constraint=models.UniqueConstraint(fields=('instansi', 'tahun_awal'), name='renstra_periode_unik'),
+            model_name="renstra",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "tahun_awal"), name="renstra_periode_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='iku',
-            constraint=models.UniqueConstraint(fields=('renstra', 'indikator'), name='iku_indikator_unik'),
+            model_name="iku",
+            constraint=models.UniqueConstraint(
+                fields=("renstra", "indikator"), name="iku_indikator_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='dokumenanggaran',
-            constraint=models.UniqueConstraint(fields=('instansi', 'jenis', 'tahun'), name='dokumen_anggaran_unik'),
+            model_name="dokumenanggaran",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "jenis", "tahun"), name="dokumen_anggaran_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='skala',
-            constraint=models.UniqueConstraint(fields=('pemda', 'nama'), name='skala_nama_unik'),
+            model_name="skala",
+            constraint=models.UniqueConstraint(fields=("pemda", "nama"), name="skala_nama_unik"),
         ),
         migrations.AddConstraint(
-            model_name='targettahunan',
-            constraint=models.UniqueConstraint(fields=('indikator', 'tahun'), name='target_tahunan_unik'),
+            model_name="targettahunan",
+            constraint=models.UniqueConstraint(
+                fields=("indikator", "tahun"), name="target_tahunan_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tujuan',
-            constraint=models.UniqueConstraint(fields=('renstra', 'kode'), name='tujuan_kode_unik'),
+            model_name="tujuan",
+            constraint=models.UniqueConstraint(fields=("renstra", "kode"), name="tujuan_kode_unik"),
         ),
         migrations.AddConstraint(
-            model_name='sasaran',
-            constraint=models.UniqueConstraint(fields=('renstra', 'kode'), name='sasaran_kode_unik'),
+            model_name="sasaran",
+            constraint=models.UniqueConstraint(
+                fields=("renstra", "kode"), name="sasaran_kode_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indikator',
-            constraint=models.UniqueConstraint(fields=('renstra', 'kode'), name='indikator_kode_unik'),
+            model_name="indikator",
+            constraint=models.UniqueConstraint(
+                fields=("renstra", "kode"), name="indikator_kode_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indikator',
-            constraint=models.CheckConstraint(condition=models.Q(('tujuan__isnull', True), ('sasaran__isnull', True), _connector='XOR'), name='indikator_tujuan_atau_sasaran', violation_error_message='Indikator melekat pada satu tujuan atau satu sasaran.'),
+            model_name="indikator",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("tujuan__isnull", True), ("sasaran__isnull", True), _connector="XOR"
+                ),
+                name="indikator_tujuan_atau_sasaran",
+                violation_error_message="Indikator melekat pada satu tujuan atau satu sasaran.",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('perencanaan', '0001_perencanaan_kinerja'),
+        ("perencanaan", "0001_perencanaan_kinerja"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='indikator',
-            name='standar_nasional',
-            field=models.CharField(blank=True, max_length=100, verbose_name='standar nasional'),
+            model_name="indikator",
+            name="standar_nasional",
+            field=models.CharField(blank=True, max_length=100, verbose_name="standar nasional"),
         ),
     ]

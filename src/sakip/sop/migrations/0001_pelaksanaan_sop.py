@@ -7,176 +7,458 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisasi', '0001_initial'),
+        ("organisasi", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SopInstansi',
+            name="SopInstansi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=80, verbose_name='kode SOP')),
-                ('nama', models.CharField(max_length=300, verbose_name='nama SOP')),
-                ('aktif', models.BooleanField(default=True, verbose_name='aktif')),
-                ('diadopsi_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='diadopsi')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sop', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=80, verbose_name="kode SOP")),
+                ("nama", models.CharField(max_length=300, verbose_name="nama SOP")),
+                ("aktif", models.BooleanField(default=True, verbose_name="aktif")),
+                (
+                    "diadopsi_pada",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="diadopsi"
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sop",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'SOP instansi',
-                'verbose_name_plural': 'SOP instansi',
-                'ordering': ['instansi', 'nama'],
+                "verbose_name": "SOP instansi",
+                "verbose_name_plural": "SOP instansi",
+                "ordering": ["instansi", "nama"],
             },
         ),
         migrations.CreateModel(
-            name='Pelaksanaan',
+            name="Pelaksanaan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('judul', models.CharField(max_length=300, verbose_name='judul')),
-                ('periode', models.CharField(blank=True, max_length=20, verbose_name='periode')),
-                ('terjadwal', models.BooleanField(default=False, verbose_name='dimulai oleh jadwal')),
-                ('status', models.CharField(choices=[('berjalan', 'Berjalan'), ('menunggu', 'Menunggu sub-prosedur'), ('selesai', 'Selesai'), ('dibatalkan', 'Dibatalkan')], default='berjalan', max_length=12, verbose_name='status')),
-                ('langkah_sekarang', models.PositiveIntegerField(blank=True, null=True, verbose_name='langkah sekarang')),
-                ('langkah_induk', models.PositiveIntegerField(blank=True, null=True)),
-                ('dimulai_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='dimulai')),
-                ('selesai_pada', models.DateTimeField(blank=True, null=True, verbose_name='selesai')),
-                ('alasan_batal', models.TextField(blank=True, verbose_name='alasan pembatalan')),
-                ('dimulai_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('induk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='anak', to='sop.pelaksanaan')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pelaksanaan', to='organisasi.instansi')),
-                ('sop', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pelaksanaan', to='sop.sopinstansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("judul", models.CharField(max_length=300, verbose_name="judul")),
+                ("periode", models.CharField(blank=True, max_length=20, verbose_name="periode")),
+                (
+                    "terjadwal",
+                    models.BooleanField(default=False, verbose_name="dimulai oleh jadwal"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("berjalan", "Berjalan"),
+                            ("menunggu", "Menunggu sub-prosedur"),
+                            ("selesai", "Selesai"),
+                            ("dibatalkan", "Dibatalkan"),
+                        ],
+                        default="berjalan",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "langkah_sekarang",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="langkah sekarang"
+                    ),
+                ),
+                ("langkah_induk", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "dimulai_pada",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="dimulai"),
+                ),
+                (
+                    "selesai_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="selesai"),
+                ),
+                ("alasan_batal", models.TextField(blank=True, verbose_name="alasan pembatalan")),
+                (
+                    "dimulai_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "induk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="anak",
+                        to="sop.pelaksanaan",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pelaksanaan",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "sop",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pelaksanaan",
+                        to="sop.sopinstansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Pelaksanaan SOP',
-                'verbose_name_plural': 'Pelaksanaan SOP',
-                'ordering': ['-dimulai_pada', '-id'],
+                "verbose_name": "Pelaksanaan SOP",
+                "verbose_name_plural": "Pelaksanaan SOP",
+                "ordering": ["-dimulai_pada", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Tugas',
+            name="Tugas",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('langkah_no', models.PositiveIntegerField(verbose_name='langkah')),
-                ('kegiatan', models.TextField(verbose_name='kegiatan')),
-                ('pelaksana_nama', models.CharField(max_length=100, verbose_name='pelaksana')),
-                ('untuk_tim', models.BooleanField(default=False, verbose_name='untuk tim')),
-                ('status', models.CharField(choices=[('terbuka', 'Terbuka'), ('selesai', 'Selesai'), ('dibatalkan', 'Dibatalkan')], default='terbuka', max_length=12, verbose_name='status')),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='masuk')),
-                ('tenggat', models.DateTimeField(blank=True, null=True, verbose_name='tenggat')),
-                ('waktu_baku_menit', models.PositiveIntegerField(blank=True, null=True)),
-                ('selesai_pada', models.DateTimeField(blank=True, null=True, verbose_name='selesai')),
-                ('keputusan', models.CharField(blank=True, choices=[('ya', 'Disetujui'), ('tidak', 'Dikembalikan')], max_length=5, verbose_name='keputusan')),
-                ('catatan', models.TextField(blank=True, verbose_name='catatan')),
-                ('diingatkan', models.CharField(blank=True, max_length=10)),
-                ('diklaim_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tugas_diklaim', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tugas', to='organisasi.instansi')),
-                ('jabatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tugas', to='organisasi.jabatan')),
-                ('pelaksanaan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tugas', to='sop.pelaksanaan')),
-                ('selesai_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("langkah_no", models.PositiveIntegerField(verbose_name="langkah")),
+                ("kegiatan", models.TextField(verbose_name="kegiatan")),
+                ("pelaksana_nama", models.CharField(max_length=100, verbose_name="pelaksana")),
+                ("untuk_tim", models.BooleanField(default=False, verbose_name="untuk tim")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("terbuka", "Terbuka"),
+                            ("selesai", "Selesai"),
+                            ("dibatalkan", "Dibatalkan"),
+                        ],
+                        default="terbuka",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "dibuat_pada",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="masuk"),
+                ),
+                ("tenggat", models.DateTimeField(blank=True, null=True, verbose_name="tenggat")),
+                ("waktu_baku_menit", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "selesai_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="selesai"),
+                ),
+                (
+                    "keputusan",
+                    models.CharField(
+                        blank=True,
+                        choices=[("ya", "Disetujui"), ("tidak", "Dikembalikan")],
+                        max_length=5,
+                        verbose_name="keputusan",
+                    ),
+                ),
+                ("catatan", models.TextField(blank=True, verbose_name="catatan")),
+                ("diingatkan", models.CharField(blank=True, max_length=10)),
+                (
+                    "diklaim_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tugas_diklaim",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tugas",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tugas",
+                        to="organisasi.jabatan",
+                    ),
+                ),
+                (
+                    "pelaksanaan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tugas",
+                        to="sop.pelaksanaan",
+                    ),
+                ),
+                (
+                    "selesai_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Tugas',
-                'verbose_name_plural': 'Tugas',
-                'ordering': ['tenggat', 'id'],
+                "verbose_name": "Tugas",
+                "verbose_name_plural": "Tugas",
+                "ordering": ["tenggat", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Peristiwa',
+            name="Peristiwa",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('langkah_no', models.PositiveIntegerField(blank=True, null=True)),
-                ('jenis', models.CharField(choices=[('mulai', 'Dimulai'), ('klaim', 'Diambil'), ('selesai', 'Diselesaikan'), ('setuju', 'Disetujui'), ('tolak', 'Dikembalikan untuk diperbaiki'), ('delegasi', 'Dialihkan'), ('tim', 'Tim dibentuk'), ('sub_mulai', 'Sub-prosedur dimulai'), ('sub_selesai', 'Sub-prosedur selesai'), ('tamat', 'Pelaksanaan selesai'), ('batal', 'Dibatalkan'), ('pengingat', 'Pengingat dikirim')], max_length=12)),
-                ('aktor_nama', models.CharField(max_length=200)),
-                ('waktu', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('catatan', models.TextField(blank=True)),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('aktor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pelaksanaan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='peristiwa', to='sop.pelaksanaan')),
-                ('tugas', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='peristiwa', to='sop.tugas')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("langkah_no", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("mulai", "Dimulai"),
+                            ("klaim", "Diambil"),
+                            ("selesai", "Diselesaikan"),
+                            ("setuju", "Disetujui"),
+                            ("tolak", "Dikembalikan untuk diperbaiki"),
+                            ("delegasi", "Dialihkan"),
+                            ("tim", "Tim dibentuk"),
+                            ("sub_mulai", "Sub-prosedur dimulai"),
+                            ("sub_selesai", "Sub-prosedur selesai"),
+                            ("tamat", "Pelaksanaan selesai"),
+                            ("batal", "Dibatalkan"),
+                            ("pengingat", "Pengingat dikirim"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("aktor_nama", models.CharField(max_length=200)),
+                ("waktu", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("catatan", models.TextField(blank=True)),
+                ("data", models.JSONField(blank=True, default=dict)),
+                (
+                    "aktor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pelaksanaan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peristiwa",
+                        to="sop.pelaksanaan",
+                    ),
+                ),
+                (
+                    "tugas",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="peristiwa",
+                        to="sop.tugas",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Peristiwa',
-                'verbose_name_plural': 'Peristiwa',
-                'ordering': ['waktu', 'id'],
+                "verbose_name": "Peristiwa",
+                "verbose_name_plural": "Peristiwa",
+                "ordering": ["waktu", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Lampiran',
+            name="Lampiran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('berkas', models.FileField(upload_to='lampiran/%Y/%m/', verbose_name='berkas')),
-                ('nama_asli', models.CharField(max_length=255, verbose_name='nama berkas')),
-                ('jenis_mime', models.CharField(max_length=100)),
-                ('ukuran', models.PositiveIntegerField(verbose_name='ukuran (byte)')),
-                ('diunggah_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('diunggah_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tugas', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lampiran', to='sop.tugas')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("berkas", models.FileField(upload_to="lampiran/%Y/%m/", verbose_name="berkas")),
+                ("nama_asli", models.CharField(max_length=255, verbose_name="nama berkas")),
+                ("jenis_mime", models.CharField(max_length=100)),
+                ("ukuran", models.PositiveIntegerField(verbose_name="ukuran (byte)")),
+                ("diunggah_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "diunggah_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tugas",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lampiran",
+                        to="sop.tugas",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Lampiran',
-                'verbose_name_plural': 'Lampiran',
-                'ordering': ['diunggah_pada', 'id'],
+                "verbose_name": "Lampiran",
+                "verbose_name_plural": "Lampiran",
+                "ordering": ["diunggah_pada", "id"],
             },
         ),
         migrations.CreateModel(
-            name='VersiSop',
+            name="VersiSop",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nomor', models.PositiveIntegerField(verbose_name='versi')),
-                ('definisi', models.JSONField(verbose_name='definisi')),
-                ('catatan', models.CharField(blank=True, max_length=300, verbose_name='catatan perubahan')),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='dibuat')),
-                ('dibuat_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('sop', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versi', to='sop.sopinstansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nomor", models.PositiveIntegerField(verbose_name="versi")),
+                ("definisi", models.JSONField(verbose_name="definisi")),
+                (
+                    "catatan",
+                    models.CharField(blank=True, max_length=300, verbose_name="catatan perubahan"),
+                ),
+                (
+                    "dibuat_pada",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="dibuat"),
+                ),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "sop",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versi",
+                        to="sop.sopinstansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Versi SOP',
-                'verbose_name_plural': 'Versi SOP',
-                'ordering': ['sop', '-nomor'],
+                "verbose_name": "Versi SOP",
+                "verbose_name_plural": "Versi SOP",
+                "ordering": ["sop", "-nomor"],
             },
         ),
         migrations.AddField(
-            model_name='pelaksanaan',
-            name='versi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pelaksanaan', to='sop.versisop'),
+            model_name="pelaksanaan",
+            name="versi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="pelaksanaan",
+                to="sop.versisop",
+            ),
         ),
         migrations.CreateModel(
-            name='AnggotaTim',
+            name="AnggotaTim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ketua', models.BooleanField(default=False, verbose_name='ketua')),
-                ('pegawai', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='keanggotaan_tim', to=settings.AUTH_USER_MODEL)),
-                ('pelaksanaan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='anggota_tim', to='sop.pelaksanaan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("ketua", models.BooleanField(default=False, verbose_name="ketua")),
+                (
+                    "pegawai",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="keanggotaan_tim",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pelaksanaan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="anggota_tim",
+                        to="sop.pelaksanaan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Anggota tim',
-                'verbose_name_plural': 'Anggota tim',
-                'ordering': ['-ketua', 'pegawai__nama'],
-                'constraints': [models.UniqueConstraint(fields=('pelaksanaan', 'pegawai'), name='anggota_tim_unik')],
+                "verbose_name": "Anggota tim",
+                "verbose_name_plural": "Anggota tim",
+                "ordering": ["-ketua", "pegawai__nama"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("pelaksanaan", "pegawai"), name="anggota_tim_unik"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='sopinstansi',
-            constraint=models.UniqueConstraint(fields=('instansi', 'kode'), name='sop_instansi_kode_unik', violation_error_message='SOP ini sudah diadopsi instansi ini.'),
+            model_name="sopinstansi",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "kode"),
+                name="sop_instansi_kode_unik",
+                violation_error_message="SOP ini sudah diadopsi instansi ini.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='tugas',
-            index=models.Index(fields=['status', 'tenggat'], name='sop_tugas_status_d5e09d_idx'),
+            model_name="tugas",
+            index=models.Index(fields=["status", "tenggat"], name="sop_tugas_status_d5e09d_idx"),
         ),
         migrations.AddIndex(
-            model_name='tugas',
-            index=models.Index(fields=['jabatan', 'status'], name='sop_tugas_jabatan_4c7a92_idx'),
+            model_name="tugas",
+            index=models.Index(fields=["jabatan", "status"], name="sop_tugas_jabatan_4c7a92_idx"),
         ),
         migrations.AddConstraint(
-            model_name='versisop',
-            constraint=models.UniqueConstraint(fields=('sop', 'nomor'), name='versi_sop_unik'),
+            model_name="versisop",
+            constraint=models.UniqueConstraint(fields=("sop", "nomor"), name="versi_sop_unik"),
         ),
         migrations.AddConstraint(
-            model_name='pelaksanaan',
-            constraint=models.UniqueConstraint(condition=models.Q(('terjadwal', True)), fields=('sop', 'periode'), name='pelaksanaan_terjadwal_sekali_per_periode'),
+            model_name="pelaksanaan",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("terjadwal", True)),
+                fields=("sop", "periode"),
+                name="pelaksanaan_terjadwal_sekali_per_periode",
+            ),
         ),
     ]

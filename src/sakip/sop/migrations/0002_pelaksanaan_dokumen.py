@@ -6,27 +6,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('organisasi', '0001_initial'),
-        ('sop', '0001_pelaksanaan_sop'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("organisasi", "0001_initial"),
+        ("sop", "0001_pelaksanaan_sop"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='pelaksanaan',
-            name='dokumen_ct',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype'),
+            model_name="pelaksanaan",
+            name="dokumen_ct",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="contenttypes.contenttype",
+            ),
         ),
         migrations.AddField(
-            model_name='pelaksanaan',
-            name='dokumen_id',
+            model_name="pelaksanaan",
+            name="dokumen_id",
             field=models.PositiveBigIntegerField(blank=True, null=True),
         ),
         migrations.AddIndex(
-            model_name='pelaksanaan',
-            index=models.Index(fields=['dokumen_ct', 'dokumen_id'], name='sop_pelaksa_dokumen_f73c38_idx'),
+            model_name="pelaksanaan",
+            index=models.Index(
+                fields=["dokumen_ct", "dokumen_id"], name="sop_pelaksa_dokumen_f73c38_idx"
+            ),
         ),
     ]

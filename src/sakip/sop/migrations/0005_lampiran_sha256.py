@@ -4,35 +4,13 @@ The data step hashes the files already kept; a file missing from the store is sk
 its hash left blank (the restore check reports it).
 """
 
-import hashlib
-
 from django.db import migrations, models
+
+from sakip.lib.migrasi import isi_hash_berkas
 
 KOLOM = {"Lampiran": [("berkas", "sha256")]}
 
-
-def _sha256(storage, nama: str) -> str:
-    h = hashlib.sha256()
-    with storage.open(nama, "rb") as f:
-        while blok := f.read(1024 * 1024):
-            h.update(blok)
-    return h.hexdigest()
-
-
-def isi_hash(apps, schema_editor):
-    for model_nama, pasangan in KOLOM.items():
-        model = apps.get_model("sop", model_nama)
-        for bidang, kolom in pasangan:
-            storage = model._meta.get_field(bidang).storage
-            baris = model._base_manager.exclude(**{bidang: ""}).exclude(
-                **{f"{bidang}__isnull": True}
-            )
-            for pk, nama in baris.values_list("pk", bidang).iterator():
-                try:
-                    sha = _sha256(storage, nama)
-                except OSError:
-                    continue  # not in the store: left blank
-                model._base_manager.filter(pk=pk).update(**{kolom: sha})
+isi_hash = isi_hash_berkas("sop", KOLOM)
 
 
 class Migration(migrations.Migration):

@@ -8,250 +8,754 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('organisasi', '0002_pemda_nama_kepala_daerah'),
-        ('sop', '0002_pelaksanaan_dokumen'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("organisasi", "0002_pemda_nama_kepala_daerah"),
+        ("sop", "0002_pelaksanaan_dokumen"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='KodeKlasifikasi',
+            name="KodeKlasifikasi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30, unique=True, verbose_name='kode')),
-                ('nama', models.CharField(max_length=250, verbose_name='uraian')),
-                ('retensi_aktif', models.PositiveSmallIntegerField(default=2, verbose_name='retensi aktif (tahun)')),
-                ('retensi_inaktif', models.PositiveSmallIntegerField(default=3, verbose_name='retensi inaktif (tahun)')),
-                ('nasib_akhir', models.CharField(choices=[('musnah', 'Musnah'), ('permanen', 'Permanen'), ('dinilai_kembali', 'Dinilai kembali')], default='musnah', max_length=16, verbose_name='keterangan akhir')),
-                ('keterangan', models.TextField(blank=True, verbose_name='keterangan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kode", models.CharField(max_length=30, unique=True, verbose_name="kode")),
+                ("nama", models.CharField(max_length=250, verbose_name="uraian")),
+                (
+                    "retensi_aktif",
+                    models.PositiveSmallIntegerField(
+                        default=2, verbose_name="retensi aktif (tahun)"
+                    ),
+                ),
+                (
+                    "retensi_inaktif",
+                    models.PositiveSmallIntegerField(
+                        default=3, verbose_name="retensi inaktif (tahun)"
+                    ),
+                ),
+                (
+                    "nasib_akhir",
+                    models.CharField(
+                        choices=[
+                            ("musnah", "Musnah"),
+                            ("permanen", "Permanen"),
+                            ("dinilai_kembali", "Dinilai kembali"),
+                        ],
+                        default="musnah",
+                        max_length=16,
+                        verbose_name="keterangan akhir",
+                    ),
+                ),
+                ("keterangan", models.TextField(blank=True, verbose_name="keterangan")),
             ],
             options={
-                'verbose_name': 'Kode klasifikasi arsip',
-                'verbose_name_plural': 'Kode klasifikasi arsip',
-                'ordering': ['kode'],
+                "verbose_name": "Kode klasifikasi arsip",
+                "verbose_name_plural": "Kode klasifikasi arsip",
+                "ordering": ["kode"],
             },
         ),
         migrations.CreateModel(
-            name='KunciPenanda',
+            name="KunciPenanda",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('penyedia', models.CharField(choices=[('pkcs12', 'Kunci lokal (PKCS#12)'), ('bsre', 'Layanan TTE (BSrE)')], default='pkcs12', max_length=8)),
-                ('p12', models.BinaryField(blank=True, default=b'')),
-                ('nik', models.CharField(blank=True, max_length=16, verbose_name='NIK')),
-                ('sertifikat_pem', models.TextField(blank=True)),
-                ('berlaku_sampai', models.DateTimeField(blank=True, null=True)),
-                ('aktif', models.BooleanField(default=True)),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('pegawai', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='kunci_penanda', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "penyedia",
+                    models.CharField(
+                        choices=[
+                            ("pkcs12", "Kunci lokal (PKCS#12)"),
+                            ("bsre", "Layanan TTE (BSrE)"),
+                        ],
+                        default="pkcs12",
+                        max_length=8,
+                    ),
+                ),
+                ("p12", models.BinaryField(blank=True, default=b"")),
+                ("nik", models.CharField(blank=True, max_length=16, verbose_name="NIK")),
+                ("sertifikat_pem", models.TextField(blank=True)),
+                ("berlaku_sampai", models.DateTimeField(blank=True, null=True)),
+                ("aktif", models.BooleanField(default=True)),
+                ("dibuat_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "pegawai",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kunci_penanda",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kunci penanda tangan',
-                'verbose_name_plural': 'Kunci penanda tangan',
+                "verbose_name": "Kunci penanda tangan",
+                "verbose_name_plural": "Kunci penanda tangan",
             },
         ),
         migrations.CreateModel(
-            name='PengaturanSurat',
+            name="PengaturanSurat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pola_nomor', models.CharField(default='{kode}/{nomor:03d}/{unit}/{tahun}', max_length=120, verbose_name='pola nomor surat')),
-                ('urut_per_klasifikasi', models.BooleanField(default=False, verbose_name='nomor urut terpisah per kode klasifikasi')),
-                ('instansi', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='pengaturan_surat', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "pola_nomor",
+                    models.CharField(
+                        default="{kode}/{nomor:03d}/{unit}/{tahun}",
+                        max_length=120,
+                        verbose_name="pola nomor surat",
+                    ),
+                ),
+                (
+                    "urut_per_klasifikasi",
+                    models.BooleanField(
+                        default=False, verbose_name="nomor urut terpisah per kode klasifikasi"
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pengaturan_surat",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Pengaturan surat',
-                'verbose_name_plural': 'Pengaturan surat',
+                "verbose_name": "Pengaturan surat",
+                "verbose_name_plural": "Pengaturan surat",
             },
         ),
         migrations.CreateModel(
-            name='Surat',
+            name="Surat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('arah', models.CharField(choices=[('masuk', 'Surat masuk'), ('keluar', 'Surat keluar')], max_length=6, verbose_name='arah')),
-                ('status', models.CharField(choices=[('draf', 'Draf'), ('diterima', 'Diterima'), ('bernomor', 'Bernomor'), ('ditandatangani', 'Ditandatangani'), ('dikirim', 'Dikirim'), ('diarsipkan', 'Diarsipkan'), ('batal', 'Batal')], default='draf', max_length=15)),
-                ('nomor_agenda', models.PositiveIntegerField(blank=True, null=True, verbose_name='nomor agenda')),
-                ('tanggal_agenda', models.DateField(blank=True, null=True, verbose_name='tanggal agenda')),
-                ('nomor_urut', models.PositiveIntegerField(blank=True, null=True, verbose_name='nomor urut')),
-                ('tahun_nomor', models.PositiveIntegerField(blank=True, null=True, verbose_name='tahun nomor')),
-                ('nomor_surat', models.CharField(blank=True, max_length=120, verbose_name='nomor surat')),
-                ('tanggal_surat', models.DateField(blank=True, null=True, verbose_name='tanggal surat')),
-                ('asal', models.CharField(blank=True, max_length=250, verbose_name='asal surat')),
-                ('tujuan', models.CharField(blank=True, max_length=500, verbose_name='tujuan')),
-                ('perihal', models.CharField(max_length=500, verbose_name='perihal')),
-                ('lampiran', models.CharField(blank=True, max_length=120, verbose_name='lampiran')),
-                ('sifat', models.CharField(choices=[('sangat_segera', 'Sangat Segera'), ('segera', 'Segera'), ('rahasia', 'Rahasia'), ('biasa', 'Biasa')], default='biasa', max_length=15, verbose_name='sifat')),
-                ('keterangan', models.TextField(blank=True, verbose_name='keterangan')),
-                ('diterima_pada', models.DateField(blank=True, null=True, verbose_name='diterima tanggal')),
-                ('alasan_batal', models.TextField(blank=True, verbose_name='alasan pembatalan')),
-                ('berkas', models.FileField(blank=True, upload_to='surat/%Y/', verbose_name='berkas')),
-                ('berkas_ttd', models.FileField(blank=True, upload_to='surat/ttd/%Y/', verbose_name='berkas bertanda tangan')),
-                ('sha256_ttd', models.CharField(blank=True, max_length=64)),
-                ('kode_verifikasi', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('dokumen_id', models.PositiveBigIntegerField(blank=True, null=True)),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('diarsipkan_pada', models.DateTimeField(blank=True, null=True, verbose_name='diarsipkan pada')),
-                ('diarsipkan_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('dibuat_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('dokumen_ct', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='contenttypes.contenttype')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='surat', to='organisasi.instansi')),
-                ('klasifikasi', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='surat', to='surat.kodeklasifikasi')),
-                ('pelaksanaan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='surat', to='sop.pelaksanaan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "arah",
+                    models.CharField(
+                        choices=[("masuk", "Surat masuk"), ("keluar", "Surat keluar")],
+                        max_length=6,
+                        verbose_name="arah",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draf", "Draf"),
+                            ("diterima", "Diterima"),
+                            ("bernomor", "Bernomor"),
+                            ("ditandatangani", "Ditandatangani"),
+                            ("dikirim", "Dikirim"),
+                            ("diarsipkan", "Diarsipkan"),
+                            ("batal", "Batal"),
+                        ],
+                        default="draf",
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "nomor_agenda",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="nomor agenda"),
+                ),
+                (
+                    "tanggal_agenda",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal agenda"),
+                ),
+                (
+                    "nomor_urut",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="nomor urut"),
+                ),
+                (
+                    "tahun_nomor",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="tahun nomor"),
+                ),
+                (
+                    "nomor_surat",
+                    models.CharField(blank=True, max_length=120, verbose_name="nomor surat"),
+                ),
+                (
+                    "tanggal_surat",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal surat"),
+                ),
+                ("asal", models.CharField(blank=True, max_length=250, verbose_name="asal surat")),
+                ("tujuan", models.CharField(blank=True, max_length=500, verbose_name="tujuan")),
+                ("perihal", models.CharField(max_length=500, verbose_name="perihal")),
+                ("lampiran", models.CharField(blank=True, max_length=120, verbose_name="lampiran")),
+                (
+                    "sifat",
+                    models.CharField(
+                        choices=[
+                            ("sangat_segera", "Sangat Segera"),
+                            ("segera", "Segera"),
+                            ("rahasia", "Rahasia"),
+                            ("biasa", "Biasa"),
+                        ],
+                        default="biasa",
+                        max_length=15,
+                        verbose_name="sifat",
+                    ),
+                ),
+                ("keterangan", models.TextField(blank=True, verbose_name="keterangan")),
+                (
+                    "diterima_pada",
+                    models.DateField(blank=True, null=True, verbose_name="diterima tanggal"),
+                ),
+                ("alasan_batal", models.TextField(blank=True, verbose_name="alasan pembatalan")),
+                (
+                    "berkas",
+                    models.FileField(blank=True, upload_to="surat/%Y/", verbose_name="berkas"),
+                ),
+                (
+                    "berkas_ttd",
+                    models.FileField(
+                        blank=True, upload_to="surat/ttd/%Y/", verbose_name="berkas bertanda tangan"
+                    ),
+                ),
+                ("sha256_ttd", models.CharField(blank=True, max_length=64)),
+                (
+                    "kode_verifikasi",
+                    models.UUIDField(default=uuid.uuid4, editable=False, unique=True),
+                ),
+                ("dokumen_id", models.PositiveBigIntegerField(blank=True, null=True)),
+                ("dibuat_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "diarsipkan_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="diarsipkan pada"),
+                ),
+                (
+                    "diarsipkan_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "dokumen_ct",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="surat",
+                        to="organisasi.instansi",
+                    ),
+                ),
+                (
+                    "klasifikasi",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="surat",
+                        to="surat.kodeklasifikasi",
+                    ),
+                ),
+                (
+                    "pelaksanaan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="surat",
+                        to="sop.pelaksanaan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Surat',
-                'verbose_name_plural': 'Surat',
-                'ordering': ['instansi', '-dibuat_pada', '-id'],
+                "verbose_name": "Surat",
+                "verbose_name_plural": "Surat",
+                "ordering": ["instansi", "-dibuat_pada", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Pengiriman',
+            name="Pengiriman",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('berjalan', 'Menunggu tanda terima'), ('selesai', 'Semua tanda terima lengkap'), ('ditutup', 'Ditutup pengirim')], default='berjalan', max_length=8)),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('alasan_tutup', models.TextField(blank=True, verbose_name='alasan penutupan')),
-                ('ditutup_pada', models.DateTimeField(blank=True, null=True)),
-                ('dibuat_oleh', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ditutup_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pelaksanaan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sop.pelaksanaan')),
-                ('surat', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pengiriman', to='surat.surat')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("berjalan", "Menunggu tanda terima"),
+                            ("selesai", "Semua tanda terima lengkap"),
+                            ("ditutup", "Ditutup pengirim"),
+                        ],
+                        default="berjalan",
+                        max_length=8,
+                    ),
+                ),
+                ("dibuat_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                ("alasan_tutup", models.TextField(blank=True, verbose_name="alasan penutupan")),
+                ("ditutup_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ditutup_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pelaksanaan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sop.pelaksanaan",
+                    ),
+                ),
+                (
+                    "surat",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pengiriman",
+                        to="surat.surat",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Pengiriman',
-                'verbose_name_plural': 'Pengiriman',
-                'ordering': ['-dibuat_pada', '-id'],
+                "verbose_name": "Pengiriman",
+                "verbose_name_plural": "Pengiriman",
+                "ordering": ["-dibuat_pada", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Paraf',
+            name="Paraf",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jabatan', models.CharField(max_length=200, verbose_name='jabatan')),
-                ('waktu', models.DateTimeField(default=django.utils.timezone.now)),
-                ('catatan', models.TextField(blank=True)),
-                ('pegawai', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tugas', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sop.tugas')),
-                ('surat', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='paraf', to='surat.surat')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("jabatan", models.CharField(max_length=200, verbose_name="jabatan")),
+                ("waktu", models.DateTimeField(default=django.utils.timezone.now)),
+                ("catatan", models.TextField(blank=True)),
+                (
+                    "pegawai",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tugas",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sop.tugas",
+                    ),
+                ),
+                (
+                    "surat",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="paraf",
+                        to="surat.surat",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Paraf',
-                'verbose_name_plural': 'Paraf',
-                'ordering': ['surat', 'waktu', 'id'],
+                "verbose_name": "Paraf",
+                "verbose_name_plural": "Paraf",
+                "ordering": ["surat", "waktu", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Disposisi',
+            name="Disposisi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('instruksi', models.JSONField(blank=True, default=list, verbose_name='instruksi')),
-                ('catatan', models.TextField(blank=True, verbose_name='catatan')),
-                ('sifat', models.CharField(choices=[('sangat_segera', 'Sangat Segera'), ('segera', 'Segera'), ('rahasia', 'Rahasia'), ('biasa', 'Biasa')], default='biasa', max_length=15, verbose_name='sifat')),
-                ('batas_waktu', models.DateField(blank=True, null=True, verbose_name='batas waktu')),
-                ('status', models.CharField(choices=[('terbuka', 'Belum ditindaklanjuti'), ('selesai', 'Selesai')], default='terbuka', max_length=8)),
-                ('dibuat_pada', models.DateTimeField(default=django.utils.timezone.now)),
-                ('tanggapan', models.TextField(blank=True, verbose_name='tanggapan')),
-                ('selesai_pada', models.DateTimeField(blank=True, null=True)),
-                ('dari', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('dari_jabatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organisasi.jabatan')),
-                ('induk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='turunan', to='surat.disposisi')),
-                ('kepada', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disposisi', to='organisasi.jabatan')),
-                ('pelaksanaan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sop.pelaksanaan')),
-                ('selesai_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('surat', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disposisi', to='surat.surat')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("instruksi", models.JSONField(blank=True, default=list, verbose_name="instruksi")),
+                ("catatan", models.TextField(blank=True, verbose_name="catatan")),
+                (
+                    "sifat",
+                    models.CharField(
+                        choices=[
+                            ("sangat_segera", "Sangat Segera"),
+                            ("segera", "Segera"),
+                            ("rahasia", "Rahasia"),
+                            ("biasa", "Biasa"),
+                        ],
+                        default="biasa",
+                        max_length=15,
+                        verbose_name="sifat",
+                    ),
+                ),
+                (
+                    "batas_waktu",
+                    models.DateField(blank=True, null=True, verbose_name="batas waktu"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("terbuka", "Belum ditindaklanjuti"), ("selesai", "Selesai")],
+                        default="terbuka",
+                        max_length=8,
+                    ),
+                ),
+                ("dibuat_pada", models.DateTimeField(default=django.utils.timezone.now)),
+                ("tanggapan", models.TextField(blank=True, verbose_name="tanggapan")),
+                ("selesai_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dari",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "dari_jabatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organisasi.jabatan",
+                    ),
+                ),
+                (
+                    "induk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="turunan",
+                        to="surat.disposisi",
+                    ),
+                ),
+                (
+                    "kepada",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="disposisi",
+                        to="organisasi.jabatan",
+                    ),
+                ),
+                (
+                    "pelaksanaan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sop.pelaksanaan",
+                    ),
+                ),
+                (
+                    "selesai_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "surat",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="disposisi",
+                        to="surat.surat",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Disposisi',
-                'verbose_name_plural': 'Disposisi',
-                'ordering': ['surat', 'dibuat_pada', 'id'],
+                "verbose_name": "Disposisi",
+                "verbose_name_plural": "Disposisi",
+                "ordering": ["surat", "dibuat_pada", "id"],
             },
         ),
         migrations.CreateModel(
-            name='TandaTangan',
+            name="TandaTangan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(max_length=200)),
-                ('nip', models.CharField(blank=True, max_length=30)),
-                ('jabatan', models.CharField(max_length=200)),
-                ('waktu', models.DateTimeField(default=django.utils.timezone.now)),
-                ('penyedia', models.CharField(choices=[('pkcs12', 'Kunci lokal (PKCS#12)'), ('bsre', 'Layanan TTE (BSrE)')], max_length=8)),
-                ('sertifikat_subjek', models.CharField(blank=True, max_length=300)),
-                ('sertifikat_serial', models.CharField(blank=True, max_length=80)),
-                ('sha256', models.CharField(max_length=64)),
-                ('penanda', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('surat', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tanda_tangan', to='surat.surat')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nama", models.CharField(max_length=200)),
+                ("nip", models.CharField(blank=True, max_length=30)),
+                ("jabatan", models.CharField(max_length=200)),
+                ("waktu", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "penyedia",
+                    models.CharField(
+                        choices=[
+                            ("pkcs12", "Kunci lokal (PKCS#12)"),
+                            ("bsre", "Layanan TTE (BSrE)"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("sertifikat_subjek", models.CharField(blank=True, max_length=300)),
+                ("sertifikat_serial", models.CharField(blank=True, max_length=80)),
+                ("sha256", models.CharField(max_length=64)),
+                (
+                    "penanda",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "surat",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tanda_tangan",
+                        to="surat.surat",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Tanda tangan elektronik',
-                'verbose_name_plural': 'Tanda tangan elektronik',
-                'ordering': ['surat', 'waktu', 'id'],
+                "verbose_name": "Tanda tangan elektronik",
+                "verbose_name_plural": "Tanda tangan elektronik",
+                "ordering": ["surat", "waktu", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Urutan',
+            name="Urutan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('jenis', models.CharField(choices=[('nomor_surat', 'Nomor surat keluar'), ('agenda_masuk', 'Agenda surat masuk'), ('agenda_keluar', 'Agenda surat keluar')], max_length=15)),
-                ('tahun', models.PositiveIntegerField()),
-                ('kode', models.CharField(blank=True, default='', max_length=30)),
-                ('terakhir', models.PositiveIntegerField(default=0)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisasi.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("nomor_surat", "Nomor surat keluar"),
+                            ("agenda_masuk", "Agenda surat masuk"),
+                            ("agenda_keluar", "Agenda surat keluar"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField()),
+                ("kode", models.CharField(blank=True, default="", max_length=30)),
+                ("terakhir", models.PositiveIntegerField(default=0)),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisasi.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Urutan nomor',
-                'verbose_name_plural': 'Urutan nomor',
+                "verbose_name": "Urutan nomor",
+                "verbose_name_plural": "Urutan nomor",
             },
         ),
         migrations.CreateModel(
-            name='Penerima',
+            name="Penerima",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nama', models.CharField(blank=True, max_length=200, verbose_name='nama penerima')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='surel')),
-                ('alamat', models.CharField(blank=True, max_length=300, verbose_name='alamat')),
-                ('cara', models.CharField(choices=[('aplikasi', 'Dalam aplikasi'), ('email', 'Surel dengan tautan konfirmasi'), ('kertas', 'Kertas (tanda terima ditandatangani)')], max_length=8, verbose_name='cara kirim')),
-                ('token', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('dikirim_pada', models.DateTimeField(blank=True, null=True)),
-                ('diterima_pada', models.DateTimeField(blank=True, null=True)),
-                ('bukti', models.CharField(blank=True, choices=[('dibaca', 'Dibaca dalam aplikasi'), ('tautan', 'Konfirmasi melalui tautan'), ('unggah', 'Tanda terima diunggah')], max_length=8)),
-                ('diterima_oleh', models.CharField(blank=True, max_length=200, verbose_name='diterima oleh')),
-                ('berkas_tanda_terima', models.FileField(blank=True, upload_to='surat/tanda-terima/%Y/')),
-                ('dicatat_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('jabatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisasi.jabatan')),
-                ('pengiriman', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='penerima', to='surat.pengiriman')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "nama",
+                    models.CharField(blank=True, max_length=200, verbose_name="nama penerima"),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="surel")),
+                ("alamat", models.CharField(blank=True, max_length=300, verbose_name="alamat")),
+                (
+                    "cara",
+                    models.CharField(
+                        choices=[
+                            ("aplikasi", "Dalam aplikasi"),
+                            ("email", "Surel dengan tautan konfirmasi"),
+                            ("kertas", "Kertas (tanda terima ditandatangani)"),
+                        ],
+                        max_length=8,
+                        verbose_name="cara kirim",
+                    ),
+                ),
+                ("token", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("dikirim_pada", models.DateTimeField(blank=True, null=True)),
+                ("diterima_pada", models.DateTimeField(blank=True, null=True)),
+                (
+                    "bukti",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("dibaca", "Dibaca dalam aplikasi"),
+                            ("tautan", "Konfirmasi melalui tautan"),
+                            ("unggah", "Tanda terima diunggah"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "diterima_oleh",
+                    models.CharField(blank=True, max_length=200, verbose_name="diterima oleh"),
+                ),
+                (
+                    "berkas_tanda_terima",
+                    models.FileField(blank=True, upload_to="surat/tanda-terima/%Y/"),
+                ),
+                (
+                    "dicatat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisasi.jabatan",
+                    ),
+                ),
+                (
+                    "pengiriman",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="penerima",
+                        to="surat.pengiriman",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Penerima',
-                'verbose_name_plural': 'Penerima',
-                'ordering': ['pengiriman', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('jabatan__isnull', False), models.Q(('nama', ''), _negated=True), _connector='OR'), name='penerima_bernama')],
+                "verbose_name": "Penerima",
+                "verbose_name_plural": "Penerima",
+                "ordering": ["pengiriman", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("jabatan__isnull", False),
+                            models.Q(("nama", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="penerima_bernama",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='surat',
-            index=models.Index(fields=['instansi', 'arah', 'tanggal_agenda'], name='surat_surat_instans_98fa35_idx'),
+            model_name="surat",
+            index=models.Index(
+                fields=["instansi", "arah", "tanggal_agenda"], name="surat_surat_instans_98fa35_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='surat',
-            index=models.Index(fields=['dokumen_ct', 'dokumen_id'], name='surat_surat_dokumen_c43de1_idx'),
+            model_name="surat",
+            index=models.Index(
+                fields=["dokumen_ct", "dokumen_id"], name="surat_surat_dokumen_c43de1_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='surat',
-            constraint=models.UniqueConstraint(condition=models.Q(('arah', 'keluar'), models.Q(('nomor_surat', ''), _negated=True)), fields=('instansi', 'nomor_surat'), name='nomor_surat_keluar_unik'),
+            model_name="surat",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("arah", "keluar"), models.Q(("nomor_surat", ""), _negated=True)
+                ),
+                fields=("instansi", "nomor_surat"),
+                name="nomor_surat_keluar_unik",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='surat',
-            constraint=models.UniqueConstraint(condition=models.Q(('nomor_agenda__isnull', False)), fields=('instansi', 'arah', 'tahun_nomor', 'nomor_agenda'), name='nomor_agenda_unik'),
+            model_name="surat",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("nomor_agenda__isnull", False)),
+                fields=("instansi", "arah", "tahun_nomor", "nomor_agenda"),
+                name="nomor_agenda_unik",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='surat',
-            constraint=models.UniqueConstraint(condition=models.Q(('arah', 'keluar'), ('dokumen_id__isnull', False), models.Q(('status', 'batal'), _negated=True)), fields=('dokumen_ct', 'dokumen_id'), name='naskah_keluar_per_dokumen'),
+            model_name="surat",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("arah", "keluar"),
+                    ("dokumen_id__isnull", False),
+                    models.Q(("status", "batal"), _negated=True),
+                ),
+                fields=("dokumen_ct", "dokumen_id"),
+                name="naskah_keluar_per_dokumen",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='urutan',
-            constraint=models.UniqueConstraint(fields=('instansi', 'jenis', 'tahun', 'kode'), name='urutan_unik'),
+            model_name="urutan",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "jenis", "tahun", "kode"), name="urutan_unik"
+            ),
         ),
     ]

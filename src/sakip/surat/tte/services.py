@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 from sakip.audit import services as audit
 from sakip.audit.models import CatatanAudit
 from sakip.dokumen.penyimpanan import simpan_beralamat_isi
+from sakip.lib.sidik import sha256_isi
 from sakip.organisasi.pemangku import jabatan_di, jabatan_penanda_tangan
 
 from ..models import KunciPenanda, Paraf, Surat, TandaTangan
@@ -83,10 +83,6 @@ def _periksa_dapat_diproses(surat: Surat, *, tindakan: str) -> None:
             _("Surat ini sudah ditandatangani; %(tindakan)s tidak dapat diubah lagi.")
             % {"tindakan": tindakan}
         )
-
-
-def _sha256(isi: bytes) -> str:
-    return hashlib.sha256(isi).hexdigest()
 
 
 def _baca(berkas) -> bytes | None:
@@ -171,7 +167,7 @@ def _snapshot_kunci(kunci: KunciPenanda) -> dict:
     # The PKCS#12 bytes never enter the log: only a fingerprint that they changed.
     data = audit.snapshot(kunci) | {"p12": ""}
     if kunci.p12:
-        data["p12"] = "•••• " + _sha256(bytes(kunci.p12))[:6]
+        data["p12"] = "•••• " + sha256_isi(bytes(kunci.p12))[:6]
     return data
 
 
@@ -324,7 +320,7 @@ def _simpan(aktor, surat, sumber, hasil, jabatan, penyedia, info, sebelum) -> Ta
     # Stored under its hash, never overwritten; downloads name it by the letter's number.
     storage = Surat._meta.get_field("berkas_ttd").storage
     surat.berkas_ttd = simpan_beralamat_isi(storage, PREFIX_TTD, hasil, "pdf")
-    surat.sha256_ttd = _sha256(hasil)
+    surat.sha256_ttd = sha256_isi(hasil)
     surat.status = Surat.Status.DITANDATANGANI
     surat.save(update_fields=["berkas", "berkas_ttd", "sha256_ttd", "status"])
     ttd = TandaTangan.objects.create(
@@ -458,7 +454,7 @@ def verifikasi(surat: Surat, pdf: bytes | None = None) -> HasilVerifikasi:
     isi = pdf if pdf is not None else _baca(surat.berkas_ttd)
     if not isi:
         return HasilVerifikasi(False, False, pesan=[_("Surat ini belum ditandatangani.")])
-    cocok = bool(surat.sha256_ttd) and _sha256(isi) == surat.sha256_ttd
+    cocok = bool(surat.sha256_ttd) and sha256_isi(isi) == surat.sha256_ttd
     daftar = periksa_pdf(isi)
     pesan = []
     if not daftar:
